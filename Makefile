@@ -1,0 +1,54 @@
+# Build, test and preview the knowledge base. `make` alone lists the targets.
+#
+# The first target you run creates .venv and installs the exact versions in
+# requirements.lock; it reinstalls whenever the lock changes.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed-lock
+BUILDDIR    ?= _build
+SOURCEDIR   := source
+EPUB_NAME   := amitriptyline-nerve-damage
+# -W: a warning fails the build. --keep-going: report every warning, not just
+# the first. -n: a reference to a missing target is a warning too. -c .: the
+# configuration lives at the root, the pages in source/. Doctrees go outside
+# each output folder, or the ePub builder would pack them into the book.
+SPHINXOPTS  ?=
+SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -c . $(SPHINXOPTS)
+
+.DEFAULT_GOAL := help
+.PHONY: help html epub test serve clean lock
+
+help: ## List the targets
+	@echo "Usage: make <target>"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+html: $(STAMP) ## Build the website into _build/html
+	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(BUILDDIR)/html
+	@echo "Open $(BUILDDIR)/html/index.html in a browser."
+
+epub: $(STAMP) ## Build the ePub into _build/epub/$(EPUB_NAME).epub
+	$(SPHINXBUILD) -b epub -d $(BUILDDIR)/doctrees/epub $(SOURCEDIR) $(BUILDDIR)/epub
+	@echo "The ePub is $(BUILDDIR)/epub/$(EPUB_NAME).epub"
+
+test: $(STAMP) ## Run every check (builds the site in a temporary folder)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, rebuilt on every save
+	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -W --keep-going -n -c . \
+		-d $(BUILDDIR)/doctrees/serve --watch ext --watch conf.py $(SOURCEDIR) $(BUILDDIR)/serve
+
+lock: $(STAMP) ## Re-pin requirements.lock from the ranges in pyproject.toml
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --all-extras --strip-extras --no-emit-find-links \
+		--no-emit-index-url -o requirements.lock pyproject.toml
+
+clean: ## Remove build output (keeps .venv)
+	rm -rf $(BUILDDIR)

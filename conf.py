@@ -1,0 +1,101 @@
+"""Sphinx configuration for the amitriptyline and nerve damage knowledge base.
+
+The configuration lives at the repository root and the reader pages live in
+``source/``, so every build passes ``-c .`` (see the Makefile). Each option that
+is not self-explanatory says why it is set.
+"""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# Our own extensions live in ext/ at the root; make ``ext.<module>`` importable.
+sys.path.insert(0, str(ROOT))
+
+# -- Project -----------------------------------------------------------------
+
+project = "Does amitriptyline cure nerve damage?"
+author = "The nerve pain knowledge base contributors"
+publisher = "The nerve pain knowledge base"
+copyright = f"2026–{date.today().year}, {author}"
+# The edition: year and month of the last content release. EPUB 3 requires a
+# version, and readers can tell an old download from a new one.
+version = release = "2026.11"
+language = "en"
+
+# -- General -----------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "ext.a11y_toctree_caption",
+    "ext.epub_tabs",
+    "ext.review_dates",
+    "ext.disclaimer",
+]
+
+# Paths in this file are relative to the folder of conf.py (the root), except
+# exclude_patterns and the ePub cover, which are relative to source/ and the
+# built book.
+exclude_patterns = ["_templates", "_static", "**/.*"]
+templates_path = ["source/_templates"]
+# Only Markdown pages: an accidental .rst or .txt file is not silently published.
+source_suffix = {".md": "markdown"}
+# Every "(label)=" and {ref} must resolve; -n makes a missing target a warning.
+nitpicky = True
+# "Page last reviewed" dates are written the way readers say them.
+today_fmt = "%-d %B %Y"
+
+# -- MyST --------------------------------------------------------------------
+
+myst_enable_extensions = [
+    "colon_fence",  # ::: fences read better than nested backticks for tabs
+    "deflist",
+]
+# Headings up to level 3 get slug anchors, so questions can be linked to.
+myst_heading_anchors = 3
+
+# -- References (sphinxcontrib-bibtex) ---------------------------------------
+
+bibtex_bibfiles = ["source/references.bib"]
+# Numbered citations ([1]) are the least distracting for lay readers.
+bibtex_default_style = "plain"
+bibtex_reference_style = "label"
+
+# -- HTML --------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = "Amitriptyline and nerve damage"
+html_static_path = ["source/_static"]
+html_css_files = ["kb.css"]
+# No "View page source" link to the raw Markdown: the edit link does that job.
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options = {
+    # Furo's default footer icons load nothing from elsewhere; keep them empty.
+    "footer_icons": [],
+}
+
+# -- ePub --------------------------------------------------------------------
+
+epub_basename = "amitriptyline-nerve-damage"
+epub_title = project
+epub_author = author
+epub_publisher = publisher
+epub_copyright = copyright
+epub_language = language
+# EPUBCheck reports NCX-001 unless the uid equals the identifier, and the
+# uid may not contain ':'; a plain token satisfies both.
+epub_identifier = "amitriptyline-nerve-damage-kb"
+epub_uid = epub_identifier
+epub_scheme = "URL"
+epub_cover = ("_static/cover.png", "epub-cover.html")
+epub_description = (
+    "A plain-language guide for people with nerve pain and their carers: "
+    "amitriptyline eases neuropathic pain but does not repair damaged nerves."
+)
+# The ePub has no search page and no sidebar; genindex stays, as a way in.
+epub_exclude_files = ["search.html"]
+epub_show_urls = "no"

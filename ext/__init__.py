@@ -1,0 +1,1 @@
+"""Small Sphinx extensions of the knowledge base, one module per concern."""

@@ -1,0 +1,80 @@
+"""Session fixtures: the real site, built once, as the Makefile builds it.
+
+Sphinx's SphinxTestApp cannot read a configuration at the repository root, so
+the site is built by running `make` in a subprocess into a temporary folder:
+exactly the command a contributor runs, with the same options.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import ROOT, reader_docnames, soup_of
+
+EPUB_NAME = "amitriptyline-nerve-damage.epub"
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """One build of the HTML site and the ePub."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    html_dir: Path
+    epub_file: Path
+    epub_dir: Path
+
+    def html(self, docname: str) -> BeautifulSoup:
+        return soup_of(self.html_dir / f"{docname}.html")
+
+    def epub(self, docname: str) -> BeautifulSoup:
+        return soup_of(self.epub_dir / "EPUB" / f"{docname}.xhtml")
+
+
+def make(*targets: str, builddir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "--no-print-directory", *targets, f"BUILDDIR={builddir}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> SiteBuild:
+    """Build HTML and ePub from a clean folder, so every warning is seen."""
+    builddir = tmp_path_factory.mktemp("build")
+    result = make("html", "epub", builddir=builddir)
+    epub_file = builddir / "epub" / EPUB_NAME
+    epub_dir = builddir / "epub-unzipped"
+    if epub_file.exists():
+        with zipfile.ZipFile(epub_file) as book:
+            book.extractall(epub_dir)
+    return SiteBuild(
+        returncode=result.returncode,
+        stdout=result.stdout,
+        stderr=result.stderr,
+        html_dir=builddir / "html",
+        epub_file=epub_file,
+        epub_dir=epub_dir,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(site_build: SiteBuild) -> SiteBuild:
+    """The build, for tests that need it to have succeeded."""
+    if site_build.returncode != 0:
+        pytest.fail(f"the site did not build (exit {site_build.returncode}):\n{site_build.stderr}")
+    return site_build
+
+
+@pytest.fixture(scope="session")
+def reader_pages() -> list[str]:
+    return reader_docnames()

@@ -1,0 +1,52 @@
+"""Reading the built site: pages as BeautifulSoup trees and their reader text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "source"
+DATA = Path(__file__).resolve().parent / "data"
+# Injected on every page (disclaimer, review dates) or Sphinx chrome: not the
+# page's own text.
+NOT_MAIN_TEXT = [".kb-page-footer", "a.headerlink", ".sd-tab-set > input"]
+
+
+def reader_docnames() -> list[str]:
+    """Every reader page, as Sphinx names it: 'index', 'treatments/comparison'."""
+    return sorted(
+        path.relative_to(SOURCE).with_suffix("").as_posix()
+        for path in SOURCE.rglob("*.md")
+        if not any(part.startswith(("_", ".")) for part in path.relative_to(SOURCE).parts)
+    )
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def main_element(soup: BeautifulSoup):
+    """The page's own content: furo's <article role="main"> or the ePub <body>."""
+    return soup.select_one("article[role=main]") or soup.body
+
+
+def main_text(soup: BeautifulSoup) -> str:
+    """The words of the page's own content, without the injected footer."""
+    main = BeautifulSoup(str(main_element(soup)), "html.parser")
+    for selector in NOT_MAIN_TEXT:
+        for element in main.select(selector):
+            element.decompose()
+    return " ".join(main.get_text(" ").split())
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip a test whose tool is missing, except in CI, where it must run."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: this check may not be skipped)")
+    pytest.skip(reason)
