@@ -30,7 +30,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
-    "ext.a11y_toctree_caption",
+    "ext.aria_roles",
     "ext.epub_tabs",
     "ext.review_dates",
     "ext.disclaimer",

@@ -35,7 +35,7 @@ class SiteBuild:
         return soup_of(self.html_dir / f"{docname}.html")
 
     def epub(self, docname: str) -> BeautifulSoup:
-        return soup_of(self.epub_dir / "EPUB" / f"{docname}.xhtml")
+        return soup_of(self.epub_dir / f"{docname}.xhtml")
 
 
 def make(*targets: str, builddir: Path) -> subprocess.CompletedProcess:
