@@ -8,6 +8,7 @@ exactly the command a contributor runs, with the same options.
 from __future__ import annotations
 
 import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, reader_docnames, soup_of
+
+# Tiny projects under tests/roots/test-<case>/ are built with Sphinx's own
+# test application; their conf.py files load our extensions as ``ext.*``.
+pytest_plugins = ("sphinx.testing.fixtures",)
+sys.path.insert(0, str(ROOT))
 
 EPUB_NAME = "amitriptyline-nerve-damage.epub"
 
@@ -78,3 +84,9 @@ def site(site_build: SiteBuild) -> SiteBuild:
 @pytest.fixture(scope="session")
 def reader_pages() -> list[str]:
     return reader_docnames()
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where Sphinx's test fixtures find the projects named by ``testroot``."""
+    return Path(__file__).resolve().parent / "roots"

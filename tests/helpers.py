@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.util.console import strip_escape_sequences
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source"
@@ -50,3 +51,9 @@ def require(available: bool, reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: this check may not be skipped)")
     pytest.skip(reason)
+
+
+def warnings_of(app) -> list[str]:
+    """A test project's build warnings, with paths relative to its folder."""
+    text = strip_escape_sequences(app.warning.getvalue())
+    return text.replace(f"{app.srcdir}/", "").splitlines()

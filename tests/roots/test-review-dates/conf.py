@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "ext.review_dates"]
+exclude_patterns = ["_build"]
