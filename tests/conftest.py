@@ -10,13 +10,15 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, reader_docnames, soup_of
+from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, record_requests, serve
+from helpers import ROOT, reader_docnames, require, soup_of
 
 # Tiny projects under tests/roots/test-<case>/ are built with Sphinx's own
 # test application; their conf.py files load our extensions as ``ext.*``.
@@ -90,3 +92,54 @@ def reader_pages() -> list[str]:
 def rootdir() -> Path:
     """Where Sphinx's test fixtures find the projects named by ``testroot``."""
     return Path(__file__).resolve().parent / "roots"
+
+
+# -- Browser -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def served_site(site: SiteBuild) -> Iterator[str]:
+    """The built site on 127.0.0.1, as a base URL ending in '/'."""
+    with serve(site.html_dir) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (no browser download)."""
+    require(CHROMIUM.exists(), f"{CHROMIUM} is missing (apt: chromium chromium-driver)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh browser contexts; fail if any reached another host.
+
+    ``new_page(viewport=PHONE, color_scheme="dark", java_script_enabled=False)``
+    takes Playwright's ``browser.new_context`` options and returns a page whose
+    ``page.requests`` lists every URL it (and its context) requested.
+    """
+    opened = []
+
+    def open_page(**context_options):
+        context_options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(**context_options)
+        log = record_requests(context)
+        page = context.new_page()
+        page.requests = log
+        opened.append((context, log))
+        return page
+
+    yield open_page
+    offsite = [url for context, log in opened for url in log.offsite]
+    for context, _ in opened:
+        context.close()
+    if offsite:
+        pytest.fail(f"pages requested other hosts than the site's own: {sorted(set(offsite))}")
