@@ -1,0 +1,41 @@
+"""Every reader page is written in plain language, by a measure.
+
+The measure is textstat's Flesch-Kincaid grade of the page's main text (the
+page's own content, without the injected disclaimer and review line). The
+target and the textstat version it was set with are in
+``data/readability.yaml``.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+import pytest
+import textstat
+import yaml
+
+from helpers import DATA, main_text, reader_docnames
+
+EXPECT = yaml.safe_load((DATA / "readability.yaml").read_text(encoding="utf-8"))
+
+
+def test_textstat_is_the_version_the_target_was_set_with():
+    installed = version("textstat")  # textstat.__version__ is stale in 0.7.4
+    assert installed == EXPECT["textstat_version"], (
+        f"textstat {installed} counts syllables differently from "
+        f"{EXPECT['textstat_version']}; re-check the grades before changing the pin"
+    )
+
+
+@pytest.mark.parametrize("docname", reader_docnames())
+def test_page_reads_at_the_target_grade(site, docname):
+    text = main_text(site.html(docname))
+    words = textstat.lexicon_count(text)
+    assert words >= EXPECT["min_words"], (
+        f"{docname}: only {words} words of main text (at least {EXPECT['min_words']} expected)"
+    )
+    grade = textstat.flesch_kincaid_grade(text)
+    assert grade <= EXPECT["max_grade"], (
+        f"{docname}: Flesch-Kincaid grade {grade:.1f} is above {EXPECT['max_grade']}; "
+        "use shorter sentences and everyday words"
+    )
