@@ -22,7 +22,22 @@ LINK_TEXT = "Read the full medical disclaimer."
 
 
 def add_disclaimer(app: Sphinx, doctree: nodes.document) -> None:
-    link = addnodes.pending_xref(
+    docname = app.env.current_document.docname
+    note = nodes.paragraph(
+        "",
+        "",
+        nodes.strong("", "Medical disclaimer: "),
+        nodes.Text(TEXT),
+        # Every page has it, so it would only add noise to search results.
+        classes=["kb-page-footer", "kb-disclaimer", "no-search"],
+    )
+    if docname != DISCLAIMER_PAGE:
+        note += _link_to_full_disclaimer(docname)
+    doctree.append(note)
+
+
+def _link_to_full_disclaimer(docname: str) -> addnodes.pending_xref:
+    return addnodes.pending_xref(
         "",
         nodes.inline("", LINK_TEXT),
         refdomain="std",
@@ -30,18 +45,8 @@ def add_disclaimer(app: Sphinx, doctree: nodes.document) -> None:
         reftarget=f"/{DISCLAIMER_PAGE}",
         refexplicit=True,
         refwarn=True,
-        refdoc=app.env.current_document.docname,
+        refdoc=docname,
     )
-    note = nodes.paragraph(
-        "",
-        "",
-        nodes.strong("", "Medical disclaimer: "),
-        nodes.Text(TEXT),
-        link,
-        # Every page has it, so it would only add noise to search results.
-        classes=["kb-page-footer", "kb-disclaimer", "no-search"],
-    )
-    doctree.append(note)
 
 
 def setup(app: Sphinx) -> dict:

@@ -36,7 +36,9 @@ class LinearTabSets(SphinxPostTransform):
                 else:
                     # Hyperlink targets stay, so references to them resolve.
                     linear.append(child)
-            tab_set.replace_self(linear)
+            # Not replace_self(): it would copy the sd-tab-set class, whose CSS
+            # hides every panel but the first.
+            tab_set.parent.replace(tab_set, linear)
 
     @staticmethod
     def _linear_tab(tab_item: nodes.Element) -> list[nodes.Node]:
