@@ -15,6 +15,12 @@ sys.path.insert(0, str(ROOT))
 
 # -- Project -----------------------------------------------------------------
 
+# Where the sources live. Every page's "Edit this page" and "Report a problem
+# with this page" links derive from it. It must point at the real repository:
+# change it here when the repository moves, and nowhere else.
+REPOSITORY_URL = "https://github.com/nerve-pain-kb/amitriptyline-nerve-damage"
+REPOSITORY_BRANCH = "main"
+
 project = "Does amitriptyline cure nerve damage?"
 author = "The nerve pain knowledge base contributors"
 publisher = "The nerve pain knowledge base"
@@ -34,6 +40,12 @@ extensions = [
     "ext.epub_tabs",
     "ext.review_dates",
     "ext.disclaimer",
+    # Checks that turn contributor mistakes into warnings saying how to fix them.
+    "ext.contributor_hints",
+    "ext.glossary_checks",
+    "ext.raw_html",
+    "ext.image_alt",
+    "ext.readability",
 ]
 
 # Paths in this file are relative to the folder of conf.py (the root), except
@@ -47,6 +59,9 @@ source_suffix = {".md": "markdown"}
 nitpicky = True
 # "Page last reviewed" dates are written the way readers say them.
 today_fmt = "%-d %B %Y"
+# Plain language for readers in pain (ext/readability.py): a page whose
+# Flesch-Kincaid grade is above this is a warning, so it fails the build.
+kb_max_reading_grade = 8
 
 # -- MyST --------------------------------------------------------------------
 
@@ -76,6 +91,17 @@ html_copy_source = False
 html_theme_options = {
     # Furo's default footer icons load nothing from elsewhere; keep them empty.
     "footer_icons": [],
+    # Furo's "Edit this page" button opens the page's Markdown on GitHub.
+    "source_repository": REPOSITORY_URL,
+    "source_branch": REPOSITORY_BRANCH,
+    "source_directory": "source/",
+    # No "View this page" button: the edit view shows the source too.
+    "top_of_page_buttons": ["edit"],
+}
+html_context = {
+    # The issue form .github/ISSUE_TEMPLATE/page-problem.yml; the page's name is
+    # added by source/_templates/page.html and fills in the form's "page" field.
+    "kb_report_problem_url": f"{REPOSITORY_URL}/issues/new?template=page-problem.yml",
 }
 
 # -- ePub --------------------------------------------------------------------

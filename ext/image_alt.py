@@ -1,0 +1,41 @@
+"""Refuse images without alt text.
+
+A reader who cannot see a picture (a screen reader user, or an e-reader that
+shows no images) gets only its alt text. An image without one is silent for
+them, and Markdown makes that easy to miss: ``![](chart.png)`` builds without
+a word of complaint. Each image must say what it shows.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def _line(node: nodes.Node | None) -> int | None:
+    """The node's line, or its nearest ancestor's: MyST gives inline nodes none."""
+    while node is not None and not node.line:
+        node = node.parent
+    return node.line if node is not None else None
+
+
+def check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
+    docname = app.env.current_document.docname
+    for image in doctree.findall(nodes.image):
+        if image.get("alt", "").strip():
+            continue
+        logger.warning(
+            "image '%s' has no alt text; say what it shows, for readers who cannot see it: "
+            "![What the picture shows](%s), or ':alt: What the picture shows' under "
+            "{image} or {figure}",
+            image["uri"], image["uri"],
+            location=(docname, _line(image)), type="kb", subtype="image_alt",
+        )
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("doctree-read", check_alt_text)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
