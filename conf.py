@@ -46,6 +46,8 @@ extensions = [
     "ext.raw_html",
     "ext.image_alt",
     "ext.readability",
+    "ext.search_keywords",
+    "ext.search_synonyms",
 ]
 
 # Paths in this file are relative to the folder of conf.py (the root), except
@@ -103,6 +105,9 @@ html_context = {
     # added by source/_templates/page.html and fills in the form's "page" field.
     "kb_report_problem_url": f"{REPOSITORY_URL}/issues/new?template=page-problem.yml",
 }
+# Readers search in their own words; this file lists other words for the same
+# thing, and question words the search ignores (see ext/search_synonyms.py).
+kb_search_synonyms = "source/_data/search-synonyms.yaml"
 
 # -- ePub --------------------------------------------------------------------
 

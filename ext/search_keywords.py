@@ -1,0 +1,104 @@
+"""Turn a page's ``keywords:`` into index entries, so search finds the page.
+
+Readers search for what a page is about, in words the page may use only once
+or not in a heading ("neuropathy", "side effects"). A page lists those words
+in its front matter::
+
+    keywords: neuropathy, symptoms, causes of nerve damage
+
+Each keyword becomes an index entry pointing at the top of the page, exactly
+as if the page had an ``{index}`` directive: it shows in the site's index
+(genindex), and the search page ranks a page whose index entries hold the
+query above one that merely mentions it (``_static/search-answers.js``). The
+entries are added by a transform that runs before Sphinx collects index
+entries, so the index page sees them too. A YAML list in [brackets] works as
+well as commas. A keyword that is empty or holds ';' (which Sphinx would read
+as a sub-entry) is a warning naming the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.references import SphinxDomains
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+KEYWORDS = "keywords"
+EXAMPLE = "keywords: neuropathy, symptoms, causes of nerve damage"
+
+
+def _line_of(source: Path, key: str) -> int:
+    """The front-matter line holding ``key``, or 1 when it is absent."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines, 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def parse_keywords(value: str) -> list[str] | None:
+    """The keywords in ``value``; None when they cannot be read.
+
+    MyST hands front-matter values over as text; a YAML list arrives as JSON.
+    """
+    value = value.strip()
+    if value.startswith("["):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return None
+        if not isinstance(items, list):
+            return None
+    else:
+        items = value.split(",")
+    keywords = [" ".join(str(item).split()) for item in items]
+    if not keywords or "" in keywords or any(";" in keyword for keyword in keywords):
+        return None
+    return keywords
+
+
+class PageKeywords(SphinxTransform):
+    """Add the page's keywords as index entries at the top of the page."""
+
+    # Before SphinxDomains collects the index entries for the index page.
+    default_priority = SphinxDomains.default_priority - 1
+
+    def apply(self) -> None:
+        docname = self.env.current_document.docname
+        value = self.env.metadata.get(docname, {}).get(KEYWORDS)
+        if value is None:
+            return
+        keywords = parse_keywords(str(value))
+        if keywords is None:
+            logger.warning(
+                "'%s' must be words or phrases separated by commas, none of them empty "
+                "and none holding ';', for example '%s'",
+                KEYWORDS, EXAMPLE, type="kb", subtype="keywords",
+                location=(docname, _line_of(Path(self.env.doc2path(docname)), KEYWORDS)),
+            )
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None or not section["ids"]:
+            return
+        target = section["ids"][0]
+        index = addnodes.index(
+            entries=[("single", keyword, target, "", None) for keyword in keywords],
+            inline=False,
+        )
+        # After the page title: the entries point at the top of the page.
+        section.insert(1, index)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_transform(PageKeywords)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
