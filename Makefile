@@ -18,7 +18,7 @@ SPHINXOPTS  ?=
 SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub test serve clean lock
+.PHONY: help html epub test audit screenshots serve clean lock
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -30,8 +30,11 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-html: $(STAMP) ## Build the website into _build/html
+# The website offers the ePub of the same build for download, so html builds
+# the ePub first (Sphinx rereads only changed pages) and copies it in.
+html: epub ## Build the website into _build/html, with the ePub inside
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(BUILDDIR)/html
+	cp $(BUILDDIR)/epub/$(EPUB_NAME).epub $(BUILDDIR)/html/
 	@echo "Open $(BUILDDIR)/html/index.html in a browser."
 
 epub: $(STAMP) ## Build the ePub into _build/epub/$(EPUB_NAME).epub
@@ -40,6 +43,16 @@ epub: $(STAMP) ## Build the ePub into _build/epub/$(EPUB_NAME).epub
 
 test: $(STAMP) ## Run every check (builds the site in a temporary folder)
 	$(BIN)/python -m pytest
+
+audit: html node_modules/.installed-lock ## Lighthouse scores of every reader page (all must be 100)
+	$(BIN)/python tests/audit/lighthouse.py $(BUILDDIR)/html
+
+node_modules/.installed-lock: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+screenshots: html ## Save PNGs of key pages to _build/screenshots/
+	$(BIN)/python tests/audit/screenshots.py $(BUILDDIR)/html $(BUILDDIR)/screenshots
 
 serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -W --keep-going -n -c . \

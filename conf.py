@@ -8,12 +8,19 @@ is not self-explanatory says why it is set.
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
 # Our own extensions live in ext/ at the root; make ``ext.<module>`` importable.
 sys.path.insert(0, str(ROOT))
 
 # -- Project -----------------------------------------------------------------
+
+# Where the site is published. The canonical links, sitemap.xml, robots.txt,
+# the OpenGraph URLs and the links of the 404 page (which must work at any
+# depth, so they are absolute paths) all derive from it: change it here when
+# the address changes, and nowhere else.
+SITE_URL = "https://amitriptyline-nerve-damage.readthedocs.io/en/latest/"
 
 # Where the sources live. Every page's "Edit this page" and "Report a problem
 # with this page" links derive from it. It must point at the real repository:
@@ -48,6 +55,12 @@ extensions = [
     "ext.readability",
     "ext.search_keywords",
     "ext.search_synonyms",
+    "ext.page_meta",
+    "ext.glossary_previews",
+    "ext.epub_download",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
 ]
 
 # Paths in this file are relative to the folder of conf.py (the root), except
@@ -108,6 +121,57 @@ html_context = {
 # Readers search in their own words; this file lists other words for the same
 # thing, and question words the search ignores (see ext/search_synonyms.py).
 kb_search_synonyms = "source/_data/search-synonyms.yaml"
+html_baseurl = SITE_URL
+html_favicon = "source/_static/favicon.svg"
+# Furo's default sidebar, with the ePub download after the navigation.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/epub-download.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+
+# -- Search engines and link previews ----------------------------------------
+
+# sitemap.xml lists the pages at their published address; the default scheme
+# would add "en/<version>/" to SITE_URL, which already holds both.
+sitemap_url_scheme = "{link}"
+sitemap_locales = [None]
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+ogp_site_url = SITE_URL
+ogp_site_name = project
+# Social cards would be drawn with matplotlib for every page (slow, and one
+# more image per page); the title and description are the preview.
+ogp_social_cards = {"enable": False}
+
+# -- 404 page (sphinx-notfound-page) -----------------------------------------
+
+# The host serves 404.html for any missing address, at any depth, so its links
+# are absolute paths under the site's own path.
+notfound_urls_prefix = urlsplit(SITE_URL).path
+notfound_context = {
+    "title": "Page not found",
+    "body": f"""
+<h1>Page not found</h1>
+<p>Sorry, there is no page at this address. It may have moved, or the address
+may be mistyped.</p>
+<form class="kb-notfound-search" action="{notfound_urls_prefix}search.html" method="get">
+  <label for="kb-notfound-query">Search this site</label>
+  <input id="kb-notfound-query" type="search" name="q">
+  <button type="submit">Search</button>
+</form>
+<p>Or start from one of these pages:</p>
+<ul>
+  <li><a href="{notfound_urls_prefix}index.html">Does amitriptyline cure nerve damage? (the short answer)</a></li>
+  <li><a href="{notfound_urls_prefix}questions.html">Common questions</a></li>
+  <li><a href="{notfound_urls_prefix}glossary.html">What the medical words mean</a></li>
+</ul>
+""",
+}
 
 # -- ePub --------------------------------------------------------------------
 

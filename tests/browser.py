@@ -1,7 +1,9 @@
 """Reading the built site in a real browser: a local server and page factory.
 
-The site is served from 127.0.0.1 with Python's http.server, the way a static
-host serves it (a missing path gets the site's own 404.html with status 404).
+The site is served from 127.0.0.1 with Python's http.server, the way its host
+serves it: under the path of its published address (conf.SITE_URL), and with
+the site's own 404.html, status 404, for any missing address, and with text
+compressed by gzip.
 Pages open in Debian's Chromium through Playwright; every request a page makes
 is recorded, so a test can fail when anything is fetched from another host.
 """
@@ -9,13 +11,18 @@ is recorded, so a test can fail when anything is fetched from another host.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
+import runpy
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from helpers import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox: CI containers run as root. The rest keep Chromium from calling
@@ -34,6 +41,16 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
+# The site's links are relative, except on the 404 page, whose links are
+# absolute paths under this one because it is served at any depth.
+# Compressed with gzip when the browser accepts it, as every static host does:
+# page weights and Lighthouse timings are then those readers get.
+COMPRESSED_TYPES = {
+    "text/html", "text/css", "text/javascript", "application/javascript",
+    "application/json", "image/svg+xml", "text/plain", "application/xml", "text/xml",
+}
+SITE_URL = runpy.run_path(str(ROOT / "conf.py"))["SITE_URL"]
+SITE_PATH = urlsplit(SITE_URL).path
 
 
 class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
@@ -41,6 +58,29 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass
+
+    def send_head(self):
+        if not self.path.startswith(SITE_PATH):
+            self.send_error(404)
+            return None
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.endswith("/"):
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts_gzip and content_type in COMPRESSED_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def translate_path(self, path):
+        return super().translate_path("/" + path.removeprefix(SITE_PATH))
 
     def send_error(self, code, message=None, explain=None):
         not_found_page = Path(self.directory) / "404.html"
@@ -58,13 +98,13 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 on a free port; yield the base URL."""
+    """Serve ``directory`` on 127.0.0.1 on a free port; yield the site's URL."""
     handler = functools.partial(SiteRequestHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://{HOST}:{server.server_port}/"
+        yield f"http://{HOST}:{server.server_port}{SITE_PATH}"
     finally:
         server.shutdown()
         server.server_close()
