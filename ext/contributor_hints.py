@@ -206,15 +206,16 @@ class HintFilter(logging.Filter):
         message = message.removesuffix(f" [{kind}.{subtype}]")
         fix = hint(self.app, message, getattr(record, "location", None))
         if fix:
-            message = f"{message}; {fix}"
+            message = f"{message.rstrip('.')}; {fix}"
         record.msg, record.args = message, ()
         return True
 
     def _superseded(self, record: logging.LogRecord) -> bool:
         return (
             "ext.glossary_checks" in self.app.extensions
-            and isinstance(record.msg, str)
-            and record.msg.startswith("duplicate %s description of")
+            # A translatable message may be a lazy proxy, not yet a str.
+            and str(record.msg).startswith("duplicate %s description of")
+            and isinstance(record.args, tuple)
             and record.args[:1] == ("term",)
         )
 

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "ext.contributor_hints"]
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "plain"
+exclude_patterns = ["_build"]

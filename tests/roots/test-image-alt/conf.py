@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "ext.image_alt"]
+exclude_patterns = ["_build"]

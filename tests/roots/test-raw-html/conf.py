@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "ext.raw_html"]
+exclude_patterns = ["_build"]

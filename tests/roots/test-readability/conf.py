@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "ext.readability"]
+exclude_patterns = ["_build"]

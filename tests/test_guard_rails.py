@@ -1,0 +1,54 @@
+"""Each common contributor mistake gives a message that names the file and line
+and says how to fix it.
+
+Each mistake is made by a tiny project in ``roots/test-<case>/``; the exact
+messages are in ``data/guard_rails.yaml``. (Review dates have their own test,
+test_review_dates.py.)
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import textstat
+import yaml
+
+from helpers import DATA, warnings_of
+
+EXPECT = yaml.safe_load((DATA / "guard_rails.yaml").read_text(encoding="utf-8"))
+
+
+def _build(case: str, make_app, rootdir, tmp_path):
+    srcdir = tmp_path / case
+    shutil.copytree(rootdir / f"test-{case}", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return app
+
+
+def _grade(text: str) -> str:
+    return f"{textstat.flesch_kincaid_grade(' '.join(text.split())):.1f}"
+
+
+@pytest.mark.parametrize("case", sorted(set(EXPECT) - {"readability"}))
+def test_mistake_gives_a_located_message_that_says_how_to_fix_it(
+    case, make_app, rootdir, tmp_path
+):
+    app = _build(case, make_app, rootdir, tmp_path)
+    assert sorted(warnings_of(app)) == sorted(EXPECT[case]["warnings"]), EXPECT[case]["mistake"]
+
+
+def test_a_page_above_the_reading_grade_gives_its_grade_and_hardest_paragraph(
+    make_app, rootdir, tmp_path
+):
+    app = _build("readability", make_app, rootdir, tmp_path)
+    # The page's words are its title and its paragraphs, one per block.
+    title, *paragraphs = (rootdir / "test-readability" / "hard.md").read_text().split("\n\n")
+    grades = {
+        "page_grade": _grade(" ".join([title.removeprefix("# "), *paragraphs])),
+        "paragraph_grade": max((_grade(p) for p in paragraphs), key=float),
+    }
+    expected = [message.format(**grades) for message in EXPECT["readability"]["warnings"]]
+    assert warnings_of(app) == expected
+
