@@ -18,7 +18,7 @@ SPHINXOPTS  ?=
 SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub test audit screenshots serve clean lock
+.PHONY: help html epub lint test audit screenshots serve clean lock
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -41,7 +41,12 @@ epub: $(STAMP) ## Build the ePub into _build/epub/$(EPUB_NAME).epub
 	$(SPHINXBUILD) -b epub -d $(BUILDDIR)/doctrees/epub $(SOURCEDIR) $(BUILDDIR)/epub
 	@echo "The ePub is $(BUILDDIR)/epub/$(EPUB_NAME).epub"
 
-test: $(STAMP) ## Run every check (builds the site in a temporary folder)
+# pre-commit runs the tools from .venv, on every file git tracks; the hooks
+# are in .pre-commit-config.yaml.
+lint: $(STAMP) ## Lint Python and Markdown, check spelling and whitespace
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+test: lint ## Run every check: lint, then the tests (which build the site in a temporary folder)
 	$(BIN)/python -m pytest
 
 audit: html node_modules/.installed-lock ## Lighthouse scores of every reader page (all must be 100)

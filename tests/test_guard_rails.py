@@ -51,4 +51,3 @@ def test_a_page_above_the_reading_grade_gives_its_grade_and_hardest_paragraph(
     }
     expected = [message.format(**grades) for message in EXPECT["readability"]["warnings"]]
     assert warnings_of(app) == expected
-

@@ -20,8 +20,8 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from helpers import ROOT, reader_docnames  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from helpers import ROOT, reader_docnames
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
