@@ -115,8 +115,10 @@ def read_search_words(path: Path) -> dict[str, list]:
                       "in conf.py", error.strerror)
         return words
     except yaml.MarkedYAMLError as error:
-        problems.warn(error.problem_mark, "this is not valid YAML (%s); compare the line with "
-                      "the lines around it", error.problem)
+        # The context (the line the broken construct starts on) is nearer to
+        # the mistake than the problem, which YAML finds where it gives up.
+        problems.warn(error.context_mark or error.problem_mark, "this is not valid YAML "
+                      "(%s); compare the line with the lines around it", error.problem)
         return words
     if not isinstance(root, yaml.MappingNode):
         problems.warn(root, "the file must have a '%s:' part and a '%s:' part", SYNONYMS, FILLER)
@@ -140,7 +142,9 @@ def add_search_words(
         return
     words = read_search_words(Path(app.confdir, app.config.kb_search_synonyms))
     # Inline, so the search page needs no extra request before it can answer.
-    app.add_js_file(None, body=f"window.KB_SEARCH_WORDS = {json.dumps(words)};")
+    # "<" escaped, so no word can end the script element early.
+    data = json.dumps(words).replace("<", "\\u003c")
+    app.add_js_file(None, body=f"window.KB_SEARCH_WORDS = {data};")
     # Deferred: it runs once the page has loaded searchtools.js, and before
     # Sphinx starts the search when the document is ready.
     app.add_js_file(SCRIPT, loading_method="defer")

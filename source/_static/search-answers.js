@@ -267,6 +267,9 @@
         file,
         score,
         anchor: anchored ? "#" + phrase.anchor : "",
+        // An index entry's anchor is an empty element: Sphinx's summary of
+        // the result is taken from the whole page instead.
+        anchorHasText: anchored && phrase.title !== null,
         title:
           anchored && phrase.title && phrase.title !== pageTitle
             ? `${pageTitle} > ${phrase.title}`
@@ -291,12 +294,12 @@
     if (SPHINX_HIGHLIGHT_ENABLED)
       localStorage.setItem("sphinx_highlight_terms", [...highlight].join(" "));
     _removeChildren(document.getElementById("search-progress"));
-    for (const result of ranked)
+    for (const result of ranked) {
       _displayItem(
         [
           index.docnames[result.file],
           result.title,
-          result.anchor,
+          result.anchorHasText ? result.anchor : "",
           null,
           result.score,
           index.filenames[result.file],
@@ -305,6 +308,11 @@
         searchTerms,
         highlight,
       );
+      if (result.anchor && !result.anchorHasText) {
+        const link = Search.output.lastElementChild.querySelector("a");
+        link.setAttribute("href", link.getAttribute("href") + result.anchor);
+      }
+    }
     _finishSearch(ranked.length);
   };
 })();

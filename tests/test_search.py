@@ -1,0 +1,190 @@
+"""The site's own search page answers readers in their own words.
+
+Readers type symptoms, medicine and brand names, abbreviations and whole
+questions. Each query in ``data/search_queries.yaml`` names the page that
+answers it; that page must be among the first results of search.html, run in
+Chromium on the served site. The search is Sphinx's, ranked by
+``source/_static/search-answers.js`` with the words in
+``source/_data/search-synonyms.yaml`` (``ext/search_synonyms.py``) and the
+pages' ``keywords:`` (``ext/search_keywords.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+import yaml
+from sphinx.search.en import SearchEnglish
+
+from ext.search_keywords import parse_keywords
+from helpers import DATA, ROOT, warnings_of
+
+EXPECT = yaml.safe_load((DATA / "search_queries.yaml").read_text(encoding="utf-8"))
+TOP = EXPECT["top"]
+QUERIES = EXPECT["queries"]
+SYNONYMS_FILE = ROOT / "source" / "_data" / "search-synonyms.yaml"
+SUMMARY = "#search-results p.search-summary"
+RESULT_LINKS = "#search-results ul.search > li > a"
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """The docnames search.html lists for ``query``, best first."""
+    page.goto(f"{base_url}search.html?{urlencode({'q': query})}")
+    # Sphinx writes the summary line ("Search finished, ...") when it is done.
+    page.wait_for_function(
+        "selector => document.querySelector(selector)?.textContent.trim()", arg=SUMMARY
+    )
+    hrefs = page.locator(RESULT_LINKS).evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    return [href.split("#")[0].removesuffix(".html") for href in hrefs]
+
+
+def search_index(site) -> dict:
+    text = (site.html_dir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+
+
+# -- The query file ------------------------------------------------------------
+
+
+def test_the_query_file_has_enough_queries_for_real_pages(reader_pages):
+    assert len(QUERIES) >= EXPECT["min_queries"], (
+        f"{len(QUERIES)} queries; the search needs at least {EXPECT['min_queries']}"
+    )
+    unknown = [q["query"] for q in QUERIES if q["page"] not in reader_pages]
+    assert not unknown, f"queries whose page does not exist (renamed?): {unknown}"
+    repeated = {q["query"] for q in QUERIES if [p["query"] for p in QUERIES].count(q["query"]) > 1}
+    assert not repeated, f"queries listed twice: {sorted(repeated)}"
+
+
+# -- Reader queries in the browser ----------------------------------------------
+
+
+@pytest.mark.browser
+def test_every_reader_query_finds_its_page_among_the_first_results(served_site, new_page):
+    page = new_page()
+    misses = []
+    for item in QUERIES:
+        ranking = search(page, served_site, item["query"])
+        if item["page"] not in ranking[:TOP]:
+            shown = "\n      ".join(f"{rank}. {name}" for rank, name in enumerate(ranking, 1))
+            misses.append(
+                f"{item['query']!r}: expected {item['page']} in the first {TOP}; got:\n"
+                f"      {shown or '(no results)'}"
+            )
+    assert not misses, (
+        f"{len(misses)} of {len(QUERIES)} queries miss their page:\n  " + "\n  ".join(misses)
+    )
+
+
+@pytest.mark.browser
+def test_each_page_is_listed_once_and_nonsense_finds_nothing(served_site, new_page):
+    page = new_page()
+    for item in QUERIES:
+        ranking = search(page, served_site, item["query"])
+        assert len(ranking) == len(set(ranking)), f"{item['query']!r} lists a page twice: {ranking}"
+    assert search(page, served_site, "qwxz zzyzx") == []
+    assert "did not match any documents" in page.locator(SUMMARY).inner_text()
+
+
+@pytest.mark.browser
+def test_searching_runs_without_script_errors_and_stays_on_the_site(served_site, new_page):
+    page = new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    ranking = search(page, served_site, QUERIES[0]["query"])
+    assert ranking, "the first query found nothing"
+    assert not errors, f"script errors on the search page: {errors}"
+    assert any(url.endswith("searchindex.js") for url in page.requests.urls)
+    assert page.requests.offsite == [], f"the search reached other hosts: {page.requests.offsite}"
+
+
+# -- The words behind the search --------------------------------------------------
+
+
+def test_every_synonym_leads_to_words_the_pages_use(site):
+    """A synonym may only point at words some page has: it never adds a fact."""
+    index = search_index(site)
+    english = SearchEnglish({})
+    indexed = set(index["terms"]) | set(index["titleterms"])
+    for entry in index["indexentries"]:
+        indexed |= {english.stem(word.lower()) for word in english.split(entry)}
+    words = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8"))["synonyms"]
+    unused = []
+    for said, meant in words.items():
+        for phrase in [meant] if isinstance(meant, str) else meant:
+            stems = [english.stem(w.lower()) for w in english.split(phrase)]
+            if not all(stem in indexed for stem in stems if english.word_filter(stem)):
+                unused.append(f"{said}: {phrase}")
+    assert not unused, f"synonyms that lead to words no page uses: {unused}"
+
+
+def test_page_keywords_are_index_entries_at_the_top_of_their_page(site, reader_pages):
+    index = search_index(site)
+    docnames = index["docnames"]
+    entries = {
+        (docnames[file], entry)
+        for entry, found in index["indexentries"].items()
+        for file, _anchor, _main in found
+    }
+    genindex = site.html("genindex").get_text(" ")
+    missing = []
+    for docname in reader_pages:
+        text = (ROOT / "source" / f"{docname}.md").read_text(encoding="utf-8")
+        value = yaml.safe_load(text.split("---")[1]).get("keywords")
+        if value is None:
+            continue
+        for keyword in value if isinstance(value, list) else parse_keywords(value):
+            if (docname, keyword.lower()) not in entries or keyword not in genindex:
+                missing.append(f"{docname}: {keyword}")
+    assert not missing, f"keywords missing from the search index or the index page: {missing}"
+
+
+# -- Mistakes in the data are located warnings ---------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="search-words")
+def test_bad_keywords_and_synonyms_are_located_warnings_that_say_how_to_fix_them(app):
+    app.build()
+    assert warnings_of(app) == [
+        "bad-keywords.md:3: WARNING: 'keywords' must be words or phrases separated by "
+        "commas, none of them empty and none holding ';', for example "
+        "'keywords: neuropathy, symptoms, causes of nerve damage' [kb.keywords]",
+        "search-synonyms.yaml:6: WARNING: 'tingly' is listed twice under 'synonyms'; keep "
+        "one line and put all its words in a list, for example "
+        "'tingly: [word, other word]' [kb.search]",
+        "search-synonyms.yaml:7: WARNING: 'numb' must be followed by the words the pages "
+        "use, as one word or phrase or a list in [brackets], for example "
+        "'pins and needles: tingling' [kb.search]",
+        "search-synonyms.yaml:10: WARNING: 'filler words' must be a list of single words, "
+        "one a line, for example '  - please' [kb.search]",
+        "search-synonyms.yaml:11: WARNING: unknown part 'stop words'; the file has only "
+        "'synonyms:' and 'filler words:' [kb.search]",
+    ]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="search-words", confoverrides={"kb_search_synonyms": "broken.yaml"}
+)
+def test_a_synonyms_file_that_is_not_yaml_is_a_located_warning(app):
+    app.build()
+    assert [w for w in warnings_of(app) if "broken.yaml" in w] == [
+        "broken.yaml:3: WARNING: this is not valid YAML (could not find expected ':'); "
+        "compare the line with the lines around it [kb.search]",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="search-words")
+def test_good_keywords_and_synonyms_reach_the_search_page(app):
+    app.build()
+    genindex = (app.outdir / "genindex.html").read_text(encoding="utf-8")
+    assert 'href="index.html#tingling-and-numbness"' in genindex
+    assert "pins and needles" in genindex
+    search_page = (app.outdir / "search.html").read_text(encoding="utf-8")
+    assert '"pins and needles", ["tingling"]' in search_page
+    assert "search-answers.js" in search_page
+    assert "search-answers.js" not in (app.outdir / "index.html").read_text(encoding="utf-8")
