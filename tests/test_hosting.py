@@ -34,7 +34,9 @@ def _yaml(relative: str) -> dict:
 def _makefile_sphinx_options() -> str:
     """The options every build passes to sphinx-build, from the Makefile."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    line = re.search(r"^SPHINXBUILD\s*:=\s*\S*sphinx-build (.*?) \$\(SPHINXOPTS\)", makefile, re.M)
+    line = re.search(
+        r"^SPHINXBUILD\s*:=\s*\S*sphinx-build (.*?) \$\(SPHINXOPTS\)", makefile, re.MULTILINE
+    )
     assert line, "the Makefile has no SPHINXBUILD line"
     return line[1]
 
