@@ -77,54 +77,83 @@
     // Longest first, so "pins and needles" wins over "pins".
     .sort((a, b) => b.said.length - a.said.length);
 
-  // -- What each page offers, read once from Sphinx's index -----------------
+  // -- What the pages offer, read once from Sphinx's index -------------------
 
-  let pages = null;
+  let site = null;
 
   const asList = (files) => (typeof files === "number" ? [files] : files);
 
   /** A title or entry as the query is read: stems without filler words. */
-  const phraseStems = (text) => stems(text).filter((word) => !filler.has(word));
+  const withoutFiller = (words) => words.filter((word) => !filler.has(word));
 
-  /** Per page: stems of the page title, index entries and glossary terms;
-   *  titles, headings and index entries as stem sequences, with their
-   *  anchors and weights. */
-  const readPages = (index) => {
-    const result = index.docnames.map((_, file) => ({
-      title: new Set(stems(index.titles[file])),
-      entries: new Set(),
-      glossary: new Set(),
-      phrases: [],
-    }));
+  /** What Sphinx's index does not hold word by word: the words of page
+   *  titles and index entries, with the pages and weights they give; and for
+   *  each page, its titles, headings and index entries as stem sequences,
+   *  with their anchors and weights. Body words and heading words are looked
+   *  up in Sphinx's own tables when a query needs them. */
+  const readSite = (index) => {
+    const weights = new Map();
+    const offer = (word, file, weight) => {
+      let files = weights.get(word);
+      if (!files) weights.set(word, (files = new Map()));
+      if (weight > (files.get(file) ?? 0)) files.set(file, weight);
+    };
+    index.titles.forEach((title, file) =>
+      stems(title).forEach((word) => offer(word, file, WEIGHT.pageTitle)),
+    );
+    const phrases = index.docnames.map(() => []);
     for (const [title, found] of Object.entries(index.alltitles)) {
-      const sequence = phraseStems(title);
+      const sequence = withoutFiller(stems(title));
       for (const [file, anchor] of found) {
         const weight = anchor ? WEIGHT.sectionTitle : WEIGHT.pageTitle;
-        result[file].phrases.push({ sequence, anchor, title, weight });
+        phrases[file].push({ sequence, anchor, title, weight });
       }
     }
     for (const [entry, found] of Object.entries(index.indexentries)) {
-      const sequence = phraseStems(entry);
+      const words = stems(entry);
+      const sequence = withoutFiller(words);
       for (const [file, anchor, isGlossaryTerm] of found) {
-        const bag = isGlossaryTerm ? result[file].glossary : result[file].entries;
-        stems(entry).forEach((word) => bag.add(word));
         const weight = isGlossaryTerm ? WEIGHT.glossaryTerm : WEIGHT.indexEntry;
-        result[file].phrases.push({ sequence, anchor, title: null, weight });
+        words.forEach((word) => offer(word, file, weight));
+        phrases[file].push({ sequence, anchor, title: null, weight });
       }
     }
-    return result;
+    return { index, weights, phrases, pagesWith: new Map(), allWords: null };
   };
 
-  /** Every indexed word (text, headings, entries), for prefix matching. */
-  const vocabulary = (index) => {
-    const all = new Set([
-      ...Object.keys(index.terms),
-      ...Object.keys(index.titleterms),
-    ]);
-    for (const page of pages)
-      for (const bag of [page.title, page.entries, page.glossary])
-        bag.forEach((word) => all.add(word));
-    return [...all];
+  /** The pages having exactly `word`, with the weight of its best place on
+   *  each; empty when no page has it. */
+  const pagesWithExactly = (word) => {
+    const files = new Map(site.weights.get(word));
+    for (const [table, weight] of [
+      [site.index.titleterms, WEIGHT.sectionTitle],
+      [site.index.terms, WEIGHT.text],
+    ])
+      if (Object.hasOwn(table, word))
+        for (const file of asList(table[word]))
+          files.set(file, Math.max(files.get(file) ?? 0, weight));
+    return files;
+  };
+
+  /** The pages having `word`, with its weight on each. A word that no page
+   *  has counts, at a discount, as the start of longer words. */
+  const pagesWith = (word) => {
+    if (site.pagesWith.has(word)) return site.pagesWith.get(word);
+    let files = pagesWithExactly(word);
+    if (!files.size && word.length >= MIN_PREFIX_LENGTH) {
+      site.allWords ??= [
+        ...new Set([
+          ...site.weights.keys(),
+          ...Object.keys(site.index.titleterms),
+          ...Object.keys(site.index.terms),
+        ]),
+      ];
+      for (const longer of site.allWords.filter((w) => w.startsWith(word)))
+        for (const [file, weight] of pagesWithExactly(longer))
+          files.set(file, Math.max(files.get(file) ?? 0, weight * PREFIX_FACTOR));
+    }
+    site.pagesWith.set(word, files);
+    return files;
   };
 
   // -- The query --------------------------------------------------------------
@@ -161,40 +190,21 @@
 
   // -- Ranking ----------------------------------------------------------------
 
-  const weightOfWord = (index, file, word) => {
-    const page = pages[file];
-    if (page.title.has(word)) return WEIGHT.pageTitle;
-    if (page.entries.has(word)) return WEIGHT.indexEntry;
-    const inList = (table) =>
-      Object.hasOwn(table, word) && asList(table[word]).includes(file);
-    if (inList(index.titleterms)) return WEIGHT.sectionTitle;
-    if (page.glossary.has(word)) return WEIGHT.glossaryTerm;
-    if (inList(index.terms)) return WEIGHT.text;
-    return 0;
+  /** The pages matching a concept, with its weight on each: the best of its
+   *  alternatives, all of whose words must be on the page; an alternative
+   *  counts as its weakest word. */
+  const pagesMatching = (concept) => {
+    const files = new Map();
+    for (const alternative of concept.alternatives) {
+      const perWord = alternative.map(pagesWith);
+      const fewest = perWord.reduce((a, b) => (b.size < a.size ? b : a));
+      for (const file of fewest.keys()) {
+        const weight = Math.min(...perWord.map((pages) => pages.get(file) ?? 0));
+        if (weight > (files.get(file) ?? 0)) files.set(file, weight);
+      }
+    }
+    return files;
   };
-
-  /** A word's weight on a page; a word no page has counts as its prefix. */
-  const makeWordWeigher = (index, allWords) => {
-    const known = new Set(allWords);
-    const prefixes = new Map();
-    return (file, word) => {
-      if (known.has(word)) return weightOfWord(index, file, word);
-      if (word.length < MIN_PREFIX_LENGTH) return 0;
-      if (!prefixes.has(word))
-        prefixes.set(word, allWords.filter((w) => w.startsWith(word)));
-      const best = Math.max(0, ...prefixes.get(word).map((w) => weightOfWord(index, file, w)));
-      return best * PREFIX_FACTOR;
-    };
-  };
-
-  /** A concept's weight on a page: its best alternative, all of whose
-   *  words must be there; the alternative counts as its weakest word. */
-  const conceptWeight = (weigh, file, concept) =>
-    Math.max(
-      ...concept.alternatives.map((alternative) =>
-        Math.min(...alternative.map((word) => weigh(file, word))),
-      ),
-    );
 
   const containsInOrder = (sequence, part) => {
     for (let start = 0; start + part.length <= sequence.length; start++)
@@ -214,7 +224,7 @@
   const bestPhrase = (file, query, rarity) => {
     const whole = query.flatMap((concept) => concept.said);
     let best = null;
-    for (const phrase of pages[file].phrases) {
+    for (const phrase of site.phrases[file]) {
       const covered = query.reduce(
         (sum, concept, i) =>
           concept.alternatives.some((alternative) =>
@@ -232,30 +242,25 @@
   };
 
   const rank = (index, query) => {
-    const files = index.docnames.map((_, file) => file);
-    const weigh = makeWordWeigher(index, vocabulary(index));
-    const weights = query.map((concept) =>
-      files.map((file) => conceptWeight(weigh, file, concept)),
-    );
+    const matching = query.map(pagesMatching);
     // Rare words count more: log(1 + pages / pages having the word).
-    const rarity = weights.map((perFile) => {
-      const having = perFile.filter((w) => w > 0).length;
-      return having ? Math.log(1 + files.length / having) : 0;
-    });
+    const pageCount = index.docnames.length;
+    const rarity = matching.map((files) =>
+      files.size ? Math.log(1 + pageCount / files.size) : 0,
+    );
     const totalRarity = rarity.reduce((a, b) => a + b, 0);
     if (!totalRarity) return [];
 
     const results = [];
-    for (const file of files) {
+    for (const file of new Set(matching.flatMap((files) => [...files.keys()]))) {
       let score = 0;
       let matched = 0;
-      query.forEach((_, i) => {
-        if (weights[i][file] > 0) {
-          score += rarity[i] * weights[i][file];
+      matching.forEach((files, i) => {
+        if (files.has(file)) {
+          score += rarity[i] * files.get(file);
           matched += rarity[i];
         }
       });
-      if (!score) continue;
       const phrase = bestPhrase(file, query, rarity);
       if (phrase) score += phrase.bonus * totalRarity;
       // A page that matches only part of the query ranks lower.
@@ -285,7 +290,7 @@
 
   Search.query = (query) => {
     const index = Search._index;
-    pages ??= readPages(index);
+    site ??= readSite(index);
     const parsed = concepts(query);
     const ranked = rank(index, parsed);
     const searchTerms = new Set(parsed.flatMap((c) => c.alternatives.flat()));
