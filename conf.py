@@ -55,6 +55,7 @@ extensions = [
     "ext.readability",
     "ext.search_keywords",
     "ext.search_synonyms",
+    "ext.search_index_entries",
     "ext.page_meta",
     "ext.glossary_previews",
     "ext.epub_download",
