@@ -193,5 +193,8 @@ epub_description = (
     "amitriptyline eases neuropathic pain but does not repair damaged nerves."
 )
 # The ePub has no search page and no sidebar; genindex stays, as a way in.
-epub_exclude_files = ["search.html"]
+# The ePub builder packs every file of its output folder: Sphinx's backup of
+# the build info (after a configuration change) and the sitemap that
+# sphinx-sitemap writes after each build are not part of the book.
+epub_exclude_files = ["search.html", ".buildinfo.bak", "sitemap.xml"]
 epub_show_urls = "no"

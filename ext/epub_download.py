@@ -42,7 +42,8 @@ def add_landing_paragraph(app: Sphinx, doctree: nodes.document, docname: str) ->
     url = "../" * docname.count("/") + epub_filename(app)
     paragraph = nodes.raw("", LANDING_TEXT.format(url=escape(url)), format="html")
     footers = [
-        node for node in doctree.children
+        node
+        for node in doctree.children
         if isinstance(node, nodes.Element) and "kb-page-footer" in node["classes"]
     ]
     if footers:

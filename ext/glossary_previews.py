@@ -14,10 +14,12 @@ to the glossary as before, and the browser shows the title on hover.
 HTML builds only: an ePub reader has its own way of following links.
 """
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
@@ -27,14 +29,21 @@ SCRIPT = "glossary-previews.js"
 STYLESHEET = "glossary-previews.css"
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.split())
+def _plain(definition: nodes.definition) -> str:
+    """The definition's words, without its citations ("[5]" says nothing here)."""
+    definition = definition.deepcopy()
+    for citation in list(definition.findall(addnodes.pending_xref)):
+        if citation.get("refdomain") == "cite":
+            citation.parent.remove(citation)
+    text = " ".join(definition.astext().split())
+    return re.sub(r" ([.,;:])", r"\1", text)
 
 
 def collect_definitions(app: Sphinx, env: BuildEnvironment) -> None:
     """Map each glossary term's HTML id to its definition's plain text."""
     term_docs = {
-        docname for (objtype, _), (docname, _) in env.get_domain("std").objects.items()
+        docname
+        for (objtype, _), (docname, _) in env.get_domain("std").objects.items()
         if objtype == "term"
     }
     definitions = {}
@@ -43,7 +52,7 @@ def collect_definitions(app: Sphinx, env: BuildEnvironment) -> None:
             definition = term.parent.next_node(nodes.definition)
             if definition is not None:
                 for term_id in term["ids"]:
-                    definitions[term_id] = _plain(definition.astext())
+                    definitions[term_id] = _plain(definition)
     env.kb_glossary_definitions = definitions
 
 
@@ -72,9 +81,7 @@ class AddDefinitions(SphinxPostTransform):
 def add_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if doctree is None or app.builder.embedded:
         return
-    has_previews = any(
-        LINK_CLASS in node["classes"] for node in doctree.findall(nodes.reference)
-    )
+    has_previews = any(LINK_CLASS in node["classes"] for node in doctree.findall(nodes.reference))
     if has_previews:
         app.add_css_file(STYLESHEET)
         app.add_js_file(SCRIPT, loading_method="defer")

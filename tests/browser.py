@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import ROOT
+import yaml
+
+from helpers import DATA, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox: CI containers run as root. The rest keep Chromium from calling
@@ -37,8 +39,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 HOST = "127.0.0.1"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+EXPECT = yaml.safe_load((DATA / "browser.yaml").read_text(encoding="utf-8"))
+DESKTOP = EXPECT["viewports"]["desktop"]
+PHONE = EXPECT["viewports"]["phone"]
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 # The site's links are relative, except on the 404 page, whose links are
@@ -46,10 +49,18 @@ LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 # Compressed with gzip when the browser accepts it, as every static host does:
 # page weights and Lighthouse timings are then those readers get.
 COMPRESSED_TYPES = {
-    "text/html", "text/css", "text/javascript", "application/javascript",
-    "application/json", "image/svg+xml", "text/plain", "application/xml", "text/xml",
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "text/plain",
+    "application/xml",
+    "text/xml",
 }
-SITE_URL = runpy.run_path(str(ROOT / "conf.py"))["SITE_URL"]
+CONF = runpy.run_path(str(ROOT / "conf.py"))
+SITE_URL = CONF["SITE_URL"]
 SITE_PATH = urlsplit(SITE_URL).path
 
 
@@ -135,3 +146,18 @@ def record_requests(context) -> RequestLog:
     # while the test that catches it is failing.
     context.route(lambda url: is_offsite(url), lambda route: route.abort("blockedbyclient"))
     return log
+
+
+def wait_for_search_results(page) -> None:
+    """Wait until Sphinx's search has written its "Search finished" line."""
+    page.wait_for_function(
+        "() => document.querySelector('#search-results p.search-summary')?.textContent.trim()"
+    )
+
+
+def open_page(page, base_url: str, path: str):
+    """Go to ``path`` under the site; on the search page, wait for results."""
+    response = page.goto(base_url + path)
+    if path.startswith("search.html?"):
+        wait_for_search_results(page)
+    return response

@@ -12,6 +12,10 @@
  *     a second tap on the term follows the link.
  * Esc or a tap elsewhere hides it. Without this script the link simply goes
  * to the glossary and the browser shows the title on hover.
+ *
+ * The previews live in the page's main landmark (all text must be in one) and
+ * open as popovers, in the browser's top layer, so no scrolling box (a wide
+ * table, furo's content column on phones) can clip them.
  */
 (function () {
   "use strict";
@@ -38,6 +42,7 @@
       preview.id = "kb-preview-" + id;
       preview.className = "kb-glossary-preview";
       preview.setAttribute("role", "tooltip");
+      preview.setAttribute("popover", "manual");
       preview.hidden = true;
       var text = document.createElement("span");
       text.className = "kb-glossary-preview-text";
@@ -45,7 +50,7 @@
       preview.appendChild(text);
       preview.addEventListener("pointerenter", cancelHide);
       preview.addEventListener("pointerleave", scheduleHide);
-      document.body.appendChild(preview);
+      (link.closest("main, [role=main]") || document.body).appendChild(preview);
       previews[id] = preview;
     }
     return previews[id];
@@ -61,8 +66,9 @@
     var top = below + height > window.innerHeight && box.top - MARGIN - height > 0
       ? box.top - MARGIN - height
       : below;
-    preview.style.left = Math.max(MARGIN, left) + window.scrollX + "px";
-    preview.style.top = top + window.scrollY + "px";
+    // Viewport coordinates: a popover is fixed in place, like the top layer.
+    preview.style.left = Math.max(MARGIN, left) + "px";
+    preview.style.top = top + "px";
   }
 
   function show(link, byTouch) {
@@ -79,6 +85,7 @@
       preview.appendChild(more);
     }
     preview.hidden = false;
+    if (preview.showPopover && !preview.matches(":popover-open")) preview.showPopover();
     place(link, preview);
     shown = { link: link, preview: preview };
   }
@@ -86,6 +93,9 @@
   function hide() {
     cancelHide();
     if (!shown) return;
+    if (shown.preview.hidePopover && shown.preview.matches(":popover-open")) {
+      shown.preview.hidePopover();
+    }
     shown.preview.hidden = true;
     shown = null;
   }
@@ -144,7 +154,9 @@
       hide();
     }
   });
-  window.addEventListener("resize", function () {
+  function follow() {
     if (shown) place(shown.link, shown.preview);
-  });
+  }
+  window.addEventListener("resize", follow);
+  window.addEventListener("scroll", follow, { passive: true, capture: true });
 })();

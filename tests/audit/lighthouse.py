@@ -75,16 +75,14 @@ def main(html_dir: Path) -> int:
         for page in pages:
             report = lighthouse(base_url + page)
             scores = {
-                name: round(100 * (report["categories"][name]["score"] or 0))
-                for name in CATEGORIES
+                name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES
             }
-            print(f"{page:<{width}}  " + "  ".join(f"{scores[n]:>14}" for n in CATEGORIES),
-                  flush=True)
+            print(
+                f"{page:<{width}}  " + "  ".join(f"{scores[n]:>14}" for n in CATEGORIES), flush=True
+            )
             for name in CATEGORIES:
                 if scores[name] < TARGET:
-                    problems.extend(
-                        f"{page} {name}: {lost}" for lost in lost_points(report, name)
-                    )
+                    problems.extend(f"{page} {name}: {lost}" for lost in lost_points(report, name))
                     if not lost_points(report, name):
                         problems.append(f"{page} {name}: {scores[name]}")
     if problems:

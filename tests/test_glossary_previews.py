@@ -1,0 +1,175 @@
+"""A glossary link shows the term's meaning in place (ext/glossary_previews.py).
+
+With a mouse (hover), the keyboard (focus) and a touch screen (first tap);
+Esc dismisses it; it is the link's accessible description; without
+JavaScript the link still goes to the glossary. The meaning shown is the
+glossary's own definition.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import EXPECT, PHONE, open_page
+from helpers import main_element
+
+GLOSSARY = "glossary"
+LINK = "a.kb-term"
+
+
+def _definitions(site) -> dict[str, str]:
+    """Each glossary term's id and its definition, as the glossary page shows it."""
+    definitions = {}
+    for term in site.html(GLOSSARY).select("dl.glossary > dt[id]"):
+        definition = term.find_next_sibling("dd")
+        for citation in definition.select(".bibtex-citation"):
+            citation.decompose()
+        definitions[term["id"]] = " ".join(definition.get_text(" ").split())
+    return definitions
+
+
+def _squash(text: str) -> str:
+    """Text without whitespace, for comparing text laid out differently."""
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def term_page(site, reader_pages) -> str:
+    """The first reader page (not the glossary) with a glossary link."""
+    for name in reader_pages:
+        if name != GLOSSARY and main_element(site.html(name)).select(LINK):
+            return name
+    pytest.fail("no reader page links to the glossary: the previews are untested")
+
+
+def test_every_glossary_link_carries_its_terms_definition(site, reader_pages):
+    definitions = _definitions(site)
+    assert definitions, "no terms found in the glossary page"
+    checked, wrong = 0, []
+    for name in reader_pages:
+        for link in main_element(site.html(name)).select("a:has(> span.std-term)"):
+            term_id = urlsplit(link["href"]).fragment
+            if term_id not in definitions:
+                continue
+            checked += 1
+            if "kb-term" not in link.get("class", []):
+                wrong.append(f"{name}: {link['href']} has no preview")
+            elif _squash(link.get("title", "")) != _squash(definitions[term_id]):
+                wrong.append(f"{name}: {link['href']} title differs from the glossary")
+    assert checked, "no links to glossary terms found"
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_scripts_of_the_previews_are_the_sites_own(site, term_page):
+    page = site.html(term_page)
+    scripts = [tag["src"] for tag in page.select("script[src]")]
+    assert any("glossary-previews.js" in src for src in scripts)
+    assert all("://" not in src for src in scripts), scripts
+
+
+@pytest.mark.browser
+def test_hover_shows_the_meaning_and_the_preview_can_be_hovered(
+    served_site, new_page, site, term_page
+):
+    page = new_page()
+    open_page(page, served_site, f"{term_page}.html")
+    link = page.locator(f"article {LINK}:visible").first
+    term_id = urlsplit(link.get_attribute("href")).fragment
+    preview = page.locator(f"#kb-preview-{term_id}")
+    assert link.get_attribute("aria-describedby") == f"kb-preview-{term_id}"
+    assert preview.get_attribute("role") == "tooltip"
+    assert preview.is_hidden()
+
+    link.hover()
+    preview.wait_for(state="visible")
+    assert _squash(preview.inner_text()) == _squash(_definitions(site)[term_id])
+    assert page.url.endswith(f"{term_page}.html"), "hovering left the page"
+    # The pointer can move onto the preview (to read or select it) ...
+    preview.hover()
+    assert preview.is_visible()
+    # ... and it goes when the pointer leaves both.
+    page.mouse.move(0, 0)
+    preview.wait_for(state="hidden")
+
+
+@pytest.mark.browser
+def test_keyboard_focus_shows_the_meaning_and_escape_dismisses_it(served_site, new_page, term_page):
+    page = new_page()
+    open_page(page, served_site, f"{term_page}.html")
+    link = page.locator(f"article {LINK}:visible").first
+    preview = page.locator("#" + link.get_attribute("aria-describedby"))
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if link.evaluate("element => element === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the first glossary link")
+    preview.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    assert link.evaluate("element => element === document.activeElement"), (
+        "Esc moved the focus away from the link"
+    )
+    # The description stays available to screen readers while hidden.
+    description = page.evaluate(
+        "id => document.getElementById(id).textContent", link.get_attribute("aria-describedby")
+    )
+    assert description.strip()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{GLOSSARY}.html#term-*")
+
+
+@pytest.mark.browser
+def test_a_tap_shows_the_meaning_with_a_link_and_a_second_tap_follows_the_link(
+    served_site, new_page, term_page
+):
+    page = new_page(viewport=PHONE, has_touch=True, is_mobile=True)
+    open_page(page, served_site, f"{term_page}.html")
+    link = page.locator(f"article {LINK}:visible").first
+    href = urljoin(page.url, link.get_attribute("href"))
+    preview = page.locator("#" + link.get_attribute("aria-describedby"))
+    link.scroll_into_view_if_needed()
+    link.tap()
+    preview.wait_for(state="visible")
+    assert page.url.endswith(f"{term_page}.html"), "the first tap left the page"
+    more = preview.locator("a")
+    assert urljoin(page.url, more.get_attribute("href")) == href
+    box, viewport = preview.bounding_box(), page.viewport_size
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (
+        "the preview does not fit the phone's screen"
+    )
+    # A tap elsewhere closes it; tapping the term twice follows the link.
+    page.locator("article h1").first.tap()
+    preview.wait_for(state="hidden")
+    link.tap()
+    preview.wait_for(state="visible")
+    link.tap()
+    page.wait_for_url(href)
+
+
+@pytest.mark.browser
+def test_without_javascript_the_link_goes_to_the_glossary(served_site, new_page, term_page):
+    page = new_page(java_script_enabled=False)
+    open_page(page, served_site, f"{term_page}.html")
+    link = page.locator(f"article {LINK}:visible").first
+    assert link.get_attribute("title"), "the definition is not in the link's title"
+    href = urljoin(page.url, link.get_attribute("href"))
+    link.click()
+    page.wait_for_url(href)
+    term_id = urlsplit(href).fragment
+    assert page.locator(f"[id='{term_id}']").is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", EXPECT["color_schemes"])
+def test_an_open_preview_passes_axe(served_site, new_page, term_page, scheme):
+    page = new_page(color_scheme=scheme)
+    open_page(page, served_site, f"{term_page}.html")
+    link = page.locator(f"article {LINK}:visible").first
+    link.hover()
+    page.locator("#" + link.get_attribute("aria-describedby")).wait_for(state="visible")
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
