@@ -8,13 +8,14 @@ test_review_dates.py.)
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 import textstat
 import yaml
 
-from helpers import DATA, warnings_of
+from helpers import DATA, ROOT, warnings_of
 
 EXPECT = yaml.safe_load((DATA / "guard_rails.yaml").read_text(encoding="utf-8"))
 
@@ -51,3 +52,26 @@ def test_a_page_above_the_reading_grade_gives_its_grade_and_hardest_paragraph(
     }
     expected = [message.format(**grades) for message in EXPECT["readability"]["warnings"]]
     assert warnings_of(app) == expected
+
+
+def test_docs_testing_explains_every_guard_rail():
+    """Each tag a guard rail prints has a row in docs/testing.md."""
+    guide = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    tags = {
+        tag
+        for case in EXPECT.values()
+        for message in case["warnings"]
+        for tag in re.findall(r"\[([\w.]+)\]$", message)
+    } | {"kb.review"}
+    missing = sorted(tag for tag in tags if f"`[{tag}]`" not in guide)
+    assert not missing, f"docs/testing.md does not explain: {missing}"
+
+
+def test_the_example_message_in_docs_testing_is_the_real_one():
+    """The example, as printed in the real site (source/...), is a guard rail's message."""
+    guide = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    shown = [line for line in guide.splitlines() if ": WARNING: " in line]
+    messages = {m for case in EXPECT.values() for m in case["warnings"]}
+    assert shown
+    for line in shown:
+        assert line.replace("source/", "") in messages, line
