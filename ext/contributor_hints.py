@@ -79,8 +79,8 @@ def unknown_term(app: Sphinx, message: str, location: Any) -> str:
 
 
 def unknown_document(app: Sphinx, message: str, location: Any) -> str:
-    refdoc = location.get("refdoc", "") if isinstance(location, nodes.Element) else ""
-    wanted = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(refdoc), _target(location)))
+    here = posixpath.dirname(_target(location, "refdoc"))
+    wanted = "/" + posixpath.normpath(posixpath.join(here, _target(location))).lstrip("/")
     return _did_you_mean(
         wanted,
         ("/" + doc for doc in app.env.found_docs),
@@ -106,12 +106,11 @@ def missing_markdown_link(app: Sphinx, message: str, location: Any) -> str:
         return f"that page has no such anchor: {SLUGS}, and {LABELS}"
     target = _target(location)
     if target.endswith(".md") or message.startswith("Unknown source document"):
-        here = posixpath.dirname(location.get("refdoc", "")) if target else ""
-        wanted = posixpath.normpath(posixpath.join(here, target.removesuffix(".md")))
-        pages = (posixpath.relpath(f"{doc}.md", here or ".") for doc in app.env.found_docs)
-        wanted = posixpath.relpath(f"{wanted}.md", here or ".")
+        here = posixpath.dirname(_target(location, "refdoc")) or "."
+        pages = (posixpath.relpath(f"{doc}.md", here) for doc in app.env.found_docs)
         return _did_you_mean(
-            wanted, pages, "write the path of an existing page, from this page's folder"
+            posixpath.normpath(target), pages,
+            "write the path of an existing page, from this page's folder",
         )
     return (
         "link to a page with its file name ('other-page.md'), or to a heading with "
