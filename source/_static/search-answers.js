@@ -139,7 +139,7 @@
    *  has counts, at a discount, as the start of longer words. */
   const pagesWith = (word) => {
     if (site.pagesWith.has(word)) return site.pagesWith.get(word);
-    let files = pagesWithExactly(word);
+    const files = pagesWithExactly(word);
     if (!files.size && word.length >= MIN_PREFIX_LENGTH) {
       site.allWords ??= [
         ...new Set([
