@@ -12,12 +12,14 @@ pages' ``keywords:`` (``ext/search_keywords.py``).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
 import yaml
 from sphinx.search.en import SearchEnglish
 
+from browser import RequestLog, record_requests
 from ext.search_keywords import parse_keywords
 from helpers import DATA, ROOT, warnings_of
 
@@ -67,12 +69,34 @@ def test_the_query_file_has_enough_queries_for_real_pages(reader_pages):
 # -- Reader queries in the browser ----------------------------------------------
 
 
+@dataclass
+class SearchRun:
+    """Every reader query searched once: results, script errors, requests."""
+
+    rankings: dict[str, list[str]]
+    errors: list[str]
+    requests: RequestLog
+
+
+@pytest.fixture(scope="module")
+def run(browser, served_site) -> SearchRun:
+    context = browser.new_context()
+    # Requests to other hosts are recorded and blocked.
+    requests = record_requests(context)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    rankings = {item["query"]: search(page, served_site, item["query"]) for item in QUERIES}
+    context.close()
+    return SearchRun(rankings, errors, requests)
+
+
 @pytest.mark.browser
-def test_every_reader_query_finds_its_page_among_the_first_results(served_site, new_page):
-    page = new_page()
+def test_every_reader_query_finds_its_page_among_the_first_results(run):
     misses = []
     for item in QUERIES:
-        ranking = search(page, served_site, item["query"])
+        ranking = run.rankings[item["query"]]
         if item["page"] not in ranking[:TOP]:
             shown = "\n      ".join(f"{rank}. {name}" for rank, name in enumerate(ranking, 1))
             misses.append(
@@ -85,33 +109,30 @@ def test_every_reader_query_finds_its_page_among_the_first_results(served_site, 
 
 
 @pytest.mark.browser
-def test_each_page_is_listed_once_and_nonsense_finds_nothing(served_site, new_page):
-    page = new_page()
-    for item in QUERIES:
-        ranking = search(page, served_site, item["query"])
-        assert len(ranking) == len(set(ranking)), f"{item['query']!r} lists a page twice: {ranking}"
-    assert search(page, served_site, "qwxz zzyzx") == []
-    assert "did not match any documents" in page.locator(SUMMARY).inner_text()
+def test_each_result_is_a_different_page(run):
+    twice = {query: ranks for query, ranks in run.rankings.items() if len(set(ranks)) < len(ranks)}
+    assert not twice, f"queries that list a page twice: {twice}"
 
 
 @pytest.mark.browser
-def test_searching_runs_without_script_errors_and_stays_on_the_site(served_site, new_page):
+def test_searching_runs_without_script_errors_and_stays_on_the_site(run):
+    assert not run.errors, f"script errors on the search page: {run.errors}"
+    assert any(url.endswith("searchindex.js") for url in run.requests.urls)
+    assert run.requests.offsite == [], f"the search reached other hosts: {run.requests.offsite}"
+
+
+@pytest.mark.browser
+def test_a_query_no_page_answers_finds_nothing_and_says_so(served_site, new_page):
     page = new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    ranking = search(page, served_site, QUERIES[0]["query"])
-    assert ranking, "the first query found nothing"
-    assert not errors, f"script errors on the search page: {errors}"
-    assert any(url.endswith("searchindex.js") for url in page.requests.urls)
-    assert page.requests.offsite == [], f"the search reached other hosts: {page.requests.offsite}"
+    assert search(page, served_site, "qwxz zzyzx") == []
+    assert "did not match any documents" in page.locator(SUMMARY).inner_text()
 
 
 # -- The words behind the search --------------------------------------------------
 
 
 def test_every_synonym_leads_to_words_the_pages_use(site):
-    """A synonym may only point at words some page has: it never adds a fact."""
+    """A synonym whose words no page uses (a typo, a page reworded) leads nowhere."""
     index = search_index(site)
     english = SearchEnglish({})
     indexed = set(index["terms"]) | set(index["titleterms"])
