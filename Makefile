@@ -18,7 +18,7 @@ SPHINXOPTS  ?=
 SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub lint test audit screenshots serve clean lock
+.PHONY: help html epub lint test audit screenshots serve bench clean lock
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -62,6 +62,14 @@ screenshots: html ## Save PNGs of key pages to _build/screenshots/
 serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -W --keep-going -n -c . \
 		-d $(BUILDDIR)/doctrees/serve --watch ext --watch conf.py $(SOURCEDIR) $(BUILDDIR)/serve
+
+# Each figure is measured RUNS times; the table shows the median, fastest and
+# slowest run. BENCHOPTS passes options on, e.g. BENCHOPTS=--quick (one run,
+# 100 pages: checks that the benchmark works) or BENCHOPTS=--sizes=100,300.
+RUNS        ?= 5
+BENCHOPTS   ?=
+bench: $(STAMP) ## Time builds, weigh pages, time searches, today and at 1,000 pages (docs/maintaining.md)
+	$(BIN)/python -m bench --runs $(RUNS) --output $(BUILDDIR)/bench $(BENCHOPTS)
 
 lock: $(STAMP) ## Re-pin requirements.lock from the ranges in pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -1,0 +1,241 @@
+"""What readers wait for, measured in Chromium: page weight and search time.
+
+The browser, its options and the local server are the tests' own
+(tests/browser.py), so the benchmark sees the site exactly as the browser
+tests do: served from 127.0.0.1 under the site's published path, text
+compressed with gzip. One difference: the server here keeps each compressed
+file in memory instead of compressing it on every request, so the server's
+own compression time (large for a big search index) is not counted as
+search time.
+
+Page weight: each reader page opens in a fresh browser context (nothing
+cached, as for a first visit). Every response the browser's network log
+records for that page counts: its body as transferred (gzipped where the
+server compresses) and as decoded (raw). Response headers are left out: they
+depend on the host, not on the site.
+
+Search time: the search page opens; the query is typed into its search box
+and submitted, as a reader does. A script that the browser runs in every
+document notes the time of the submit event and, through a
+MutationObserver, the moment Sphinx's "Search finished" line
+(``#search-results p.search-summary``) has text. Both are
+``performance.timeOrigin + performance.now()``, so the interval holds across
+the page load a submit causes. No sleeps, no polling in the measurement.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache, partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from threading import Thread
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+import browser  # tests/browser.py: plain functions, no pytest fixtures
+
+SEARCH_SUMMARY = "#search-results p.search-summary"
+SEARCH_INDEX = "searchindex.js"
+SUBMITTED = "kb-bench-submitted"
+TIMING_SCRIPT = (
+    """
+(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  const submitted = sessionStorage.getItem("__KEY__");
+  sessionStorage.removeItem("__KEY__");
+  const timing = (window.__kbBench = {
+    submitted: submitted === null ? null : Number(submitted),
+    shown: null,
+  });
+  addEventListener("submit", () => {
+    timing.submitted = now();
+    sessionStorage.setItem("__KEY__", String(timing.submitted));
+  }, true);
+  const observer = new MutationObserver(() => {
+    const summary = document.querySelector("__SUMMARY__");
+    if (timing.submitted !== null && summary && summary.textContent.trim()) {
+      timing.shown = now();
+      observer.disconnect();
+      // Where the time went, in ms after this document's navigation started.
+      const navigation = performance.getEntriesByType("navigation")[0];
+      const index = performance
+        .getEntriesByType("resource")
+        .find((entry) => entry.name.includes("__INDEX__"));
+      timing.phases = {
+        navigation_start: performance.timeOrigin,
+        html_received: navigation ? navigation.responseEnd : null,
+        dom_content_loaded: navigation ? navigation.domContentLoadedEventEnd : null,
+        index_received: index ? index.responseEnd : null,
+        shown: timing.shown - performance.timeOrigin,
+      };
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();
+""".replace("__KEY__", SUBMITTED)
+    .replace("__SUMMARY__", SEARCH_SUMMARY)
+    .replace("__INDEX__", SEARCH_INDEX)
+)
+
+
+@cache
+def _compressed(path: Path, mtime_ns: int, level: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=level, mtime=0)
+
+
+class CachingSiteRequestHandler(browser.SiteRequestHandler):
+    """The tests' handler, with each compressed file compressed only once."""
+
+    gzip_level = 6
+
+    def send_head(self):
+        if not self.path.startswith(browser.SITE_PATH):
+            return super().send_head()
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts_gzip and content_type in browser.COMPRESSED_TYPES):
+            return super().send_head()
+        body = _compressed(path, path.stat().st_mtime_ns, self.gzip_level)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A server that says nothing when the browser drops a request.
+
+    Chromium cancels the requests still running when a page navigates away
+    (the result summaries of the last search, say); that is not an error.
+    """
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(directory: Path, gzip_level: int) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1; yield the URL of the site's root."""
+    handler_class = type("Handler", (CachingSiteRequestHandler,), {"gzip_level": gzip_level})
+    server = QuietServer((browser.HOST, 0), partial(handler_class, directory=str(directory)))
+    thread = Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{browser.HOST}:{server.server_port}{browser.SITE_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium through Playwright, with the tests' options."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(browser.CHROMIUM), args=browser.CHROMIUM_ARGS
+        )
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@dataclass(frozen=True)
+class Transfer:
+    url: str
+    raw: int
+    gzipped: int
+
+
+def page_transfers(instance, base_url: str, docname: str) -> list[Transfer]:
+    """Every response one reader page loads on a first visit."""
+    context = instance.new_context(viewport=browser.DESKTOP)
+    browser.record_requests(context)
+    responses = []
+    context.on("requestfinished", lambda request: responses.append(request))
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}{docname}.html", wait_until="networkidle")
+        transfers = []
+        for request in responses:
+            response = request.response()
+            if response is None or not response.ok:
+                continue
+            transfers.append(
+                Transfer(
+                    url=request.url.removeprefix(base_url),
+                    raw=len(response.body()),
+                    gzipped=request.sizes()["responseBodySize"],
+                )
+            )
+        return transfers
+    finally:
+        context.close()
+
+
+@dataclass(frozen=True)
+class SearchTiming:
+    """Seconds from the submit to the results, and where they went.
+
+    ``phases``: seconds after the submit at which the results page's
+    navigation started, its HTML arrived, DOMContentLoaded ended, the search
+    index arrived and the results were shown (None where the page had no
+    such event, e.g. a search that does not load a new page).
+    """
+
+    total: float
+    phases: dict[str, float | None]
+
+
+def search_times(instance, base_url: str, queries: list[str]) -> dict[str, SearchTiming]:
+    """Time each query, submitted on the search page as a reader does."""
+    context = instance.new_context(viewport=browser.DESKTOP)
+    browser.record_requests(context)
+    context.add_init_script(TIMING_SCRIPT)
+    times = {}
+    try:
+        page = context.new_page()
+        for query in queries:
+            page.goto(f"{base_url}search.html", wait_until="load")
+            box = page.locator("form input[name=q]:visible").first
+            box.fill(query)
+            box.press("Enter")
+            try:
+                page.wait_for_function("() => window.__kbBench && window.__kbBench.shown !== null")
+            except Exception as error:
+                raise RuntimeError(
+                    f"search for {query!r}: no text in {SEARCH_SUMMARY} within the time limit"
+                ) from error
+            timing = page.evaluate("window.__kbBench")
+            # The results page goes on to fetch each result's summary; let it
+            # finish, so the next search does not share the machine with it.
+            page.wait_for_load_state("networkidle")
+            raw = timing.get("phases") or {}
+            # From the new document's clock to seconds after the submit.
+            offset = (raw.get("navigation_start") or timing["submitted"]) - timing["submitted"]
+            phases = {"navigation_started": offset / 1000}
+            for name in ("html_received", "dom_content_loaded", "index_received", "shown"):
+                value = raw.get(name)
+                phases[name] = None if not value else (offset + value) / 1000
+            times[query] = SearchTiming(
+                total=(timing["shown"] - timing["submitted"]) / 1000, phases=phases
+            )
+    finally:
+        context.close()
+    return times

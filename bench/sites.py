@@ -1,0 +1,154 @@
+"""The sites the benchmark builds: today's, plain Sphinx's, and synthetic ones.
+
+- A snapshot of the working tree in a temporary folder, so that the timed
+  builds see one fixed state of the pages while contributors keep editing,
+  and touching a page for the incremental build changes nothing of theirs.
+- The plain-Sphinx configuration: our conf.py with alabaster instead of furo
+  and only the extensions the pages' syntax needs (``content_parsers`` in
+  settings.toml), so a ratio to it is the cost of everything we add.
+- Synthetic knowledge bases of N pages: the real source folder plus copies of
+  the real content pages, so every copy has their exact shape (front matter,
+  glossary references, tab sets, index entries, citations) and text that
+  passes every check the real text passes. A copy lives beside its original,
+  so its relative links resolve, gets its own title and labels, and is listed
+  in a toctree of its folder's index page. The copies reuse the real
+  vocabulary: the search index's word list does not grow as a real, larger
+  knowledge base's would; its lists of pages per word do.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+
+# Not copied into the snapshot: build output, caches and the virtual
+# environment (linked instead, as it is large and must stay the same).
+SNAPSHOT_SKIP = (".git", "_build", ".venv", "node_modules", "__pycache__", ".pytest_cache", "*.pyc")
+LINKED = (".venv", "node_modules")
+
+LABEL = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*$", re.MULTILINE)
+TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
+# A page with any of these is structural (section index, glossary,
+# bibliography): copying it would duplicate terms or citations.
+NOT_A_TEMPLATE = re.compile(r"^[`:]{3,}\{(toctree|glossary|bibliography)\}", re.MULTILINE)
+
+
+def snapshot(root: Path, dest: Path) -> Path:
+    """Copy the working tree to ``dest``; link the virtual environment."""
+    shutil.copytree(root, dest, ignore=shutil.ignore_patterns(*SNAPSHOT_SKIP), symlinks=True)
+    for name in LINKED:
+        if (root / name).exists():
+            (dest / name).symlink_to((root / name).resolve())
+    return dest
+
+
+def reader_docnames(source: Path) -> list[str]:
+    """Every reader page, as Sphinx names it (the same rule as the tests)."""
+    return sorted(
+        path.relative_to(source).with_suffix("").as_posix()
+        for path in source.rglob("*.md")
+        if not any(part.startswith(("_", ".")) for part in path.relative_to(source).parts)
+    )
+
+
+def leaf_pages(source: Path) -> list[str]:
+    """Content pages: no toctree, glossary or bibliography of their own."""
+    return [
+        docname
+        for docname in reader_docnames(source)
+        if not NOT_A_TEMPLATE.search((source / f"{docname}.md").read_text(encoding="utf-8"))
+    ]
+
+
+def largest_leaf_page(source: Path) -> str:
+    """The page touched for the incremental build: the most work for one page."""
+    return max(leaf_pages(source), key=lambda d: (source / f"{d}.md").stat().st_size)
+
+
+def plain_configuration(root: Path, dest: Path, content_parsers: list[str]) -> Path:
+    """Write a conf.py for plain Sphinx that reuses ours; return its folder.
+
+    Paths in our conf.py are relative to the root; this one lives elsewhere,
+    so they are made absolute. Templates and CSS are ours, so they go.
+    """
+    dest.mkdir(parents=True)
+    (dest / "conf.py").write_text(
+        f'''"""Plain Sphinx: our settings, alabaster, and only the content parsers."""
+
+import runpy
+from pathlib import Path
+
+ROOT = Path({str(root)!r})
+ours = runpy.run_path(str(ROOT / "conf.py"))
+globals().update({{k: v for k, v in ours.items() if not k.startswith("_")}})
+
+extensions = [name for name in ours["extensions"] if name in {content_parsers!r}]
+html_theme = "alabaster"
+html_theme_options = {{}}
+html_sidebars = {{}}
+templates_path = []
+html_css_files = []
+html_js_files = []
+html_static_path = [str(ROOT / path) for path in ours.get("html_static_path", [])]
+bibtex_bibfiles = [str(ROOT / path) for path in ours.get("bibtex_bibfiles", [])]
+for name in ("html_logo", "html_favicon"):
+    if ours.get(name):
+        globals()[name] = str(ROOT / ours[name])
+''',
+        encoding="utf-8",
+    )
+    return dest
+
+
+def copy_of_page(text: str, number: int) -> str:
+    """A real page as copy ``number``: its own title, its own labels."""
+    suffix = f"-copy-{number}"
+    labels = set(LABEL.findall(text))
+    text = LABEL.sub(lambda m: f"({m['label']}{suffix})=", text)
+    for label in labels:
+        escaped = re.escape(label)
+        # {ref}`label`, {ref}`text <label>` and [text](#label)
+        text = re.sub(
+            rf"(\{{ref\}}`(?:[^`<]*<)?){escaped}(>?`)", rf"\g<1>{label}{suffix}\g<2>", text
+        )
+        text = re.sub(rf"\]\(#{escaped}\)", f"](#{label}{suffix})", text)
+    return TITLE.sub(lambda m: f"# {m['title']} (copy {number})", text, count=1)
+
+
+def _index_page_for(source: Path, docname: str) -> str:
+    """The nearest index page above ``docname`` (its folder's, or the root's)."""
+    folder = PurePosixPath(docname).parent
+    while True:
+        index = folder / "index"
+        if (source / f"{index}.md").exists():
+            return index.as_posix()
+        if folder == folder.parent:
+            raise FileNotFoundError(f"no index.md above {docname}")
+        folder = folder.parent
+
+
+def synthesize(source: Path, dest: Path, pages: int) -> Path:
+    """A copy of ``source`` grown to ``pages`` reader pages; returns its folder."""
+    shutil.copytree(source, dest)
+    real = reader_docnames(dest)
+    templates = leaf_pages(dest)
+    if pages < len(real):
+        raise ValueError(f"{pages} pages is fewer than the {len(real)} real pages")
+    listed: dict[str, list[str]] = defaultdict(list)
+    for number in range(1, pages - len(real) + 1):
+        template = templates[(number - 1) % len(templates)]
+        docname = f"{template}-copy-{number}"
+        text = (dest / f"{template}.md").read_text(encoding="utf-8")
+        (dest / f"{docname}.md").write_text(copy_of_page(text, number), encoding="utf-8")
+        index = _index_page_for(dest, docname)
+        listed[index].append(
+            PurePosixPath(docname).relative_to(PurePosixPath(index).parent).as_posix()
+        )
+    for index, entries in listed.items():
+        with (dest / f"{index}.md").open("a", encoding="utf-8") as page:
+            page.write("\n```{toctree}\n:caption: More pages\n:maxdepth: 1\n\n")
+            page.write("".join(f"{entry}\n" for entry in entries))
+            page.write("```\n")
+    return dest
