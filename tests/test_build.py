@@ -5,6 +5,8 @@ from __future__ import annotations
 from posixpath import normpath
 from urllib.parse import urlsplit
 
+import pytest
+
 from helpers import SOURCE, soup_of
 
 
@@ -84,18 +86,20 @@ def test_build_output_is_not_in_the_source_folder():
     assert not strays, f"build output inside source/: {strays}"
 
 
-def test_glossary_terms_link_into_the_glossary_in_html(site, reader_pages):
-    glossary_ids = {tag["id"] for tag in site.html("glossary").select("dt[id]")}
+@pytest.mark.parametrize(("output", "suffix"), [("html", ".html"), ("epub", ".xhtml")])
+def test_glossary_terms_link_into_the_glossary(site, reader_pages, output, suffix):
+    page_of = getattr(site, output)
+    glossary_ids = {tag["id"] for tag in page_of("glossary").select("dt[id]")}
     checked = 0
     for docname in reader_pages:
-        for term in site.html(docname).select("a.reference.internal:has(> .std-term)"):
+        for term in page_of(docname).select("a:has(> .std-term)"):
             path, _, anchor = term["href"].partition("#")
-            on_glossary = path.endswith("glossary.html") or (docname == "glossary" and not path)
+            on_glossary = path.endswith(f"glossary{suffix}") or (docname == "glossary" and not path)
             assert on_glossary and anchor in glossary_ids, (
-                f"{docname}: term link {term.get_text()!r} points to {term['href']}"
+                f"{output} {docname}: term link {term.get_text()!r} points to {term['href']}"
             )
             checked += 1
-    assert checked, "no {term} link found in any HTML page"
+    assert checked, f"no {{term}} link found in any {output} page"
 
 
 def test_soup_reads_a_page_of_the_build(site):

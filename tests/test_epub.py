@@ -70,17 +70,3 @@ def test_every_tab_is_written_out_linearly_in_the_epub(site, reader_pages):
             assert panel in text, f"{docname}: the text of tab {label!r} is missing from the ePub"
             seen += 1
     assert seen, "no tab found in the HTML: the ePub tab check checked nothing"
-
-
-def test_glossary_terms_link_into_the_glossary_in_the_epub(site, reader_pages):
-    glossary_ids = {tag["id"] for tag in site.epub("glossary").select("dt[id]")}
-    checked = 0
-    for docname in reader_pages:
-        for term in site.epub(docname).select("a:has(> .std-term)"):
-            path, _, anchor = term["href"].partition("#")
-            on_glossary = path.endswith("glossary.xhtml") or (docname == "glossary" and not path)
-            assert on_glossary and anchor in glossary_ids, (
-                f"{docname}: term link {term.get_text()!r} points to {term['href']}"
-            )
-            checked += 1
-    assert checked, "no {term} link found in any ePub chapter"
