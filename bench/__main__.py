@@ -81,11 +81,6 @@ def search_index_sizes(html_dir: Path, level: int) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, compresslevel=level, mtime=0))
 
 
-def measure_search(instance, site: Site, queries: list[str], level: int) -> dict[str, float]:
-    with chromium.serve(site.html_dir, level) as url:
-        return chromium.search_times(instance, url, queries)
-
-
 def new_figures(prefix: str, specs: list[tuple], with_plain: set[str]) -> dict[str, Figure]:
     figures = {}
     for key, label, unit, target, ratio_target in specs:
@@ -304,6 +299,13 @@ def bench_scale(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
                     None,
                     False,
                 ),
+                (
+                    "page_gzip",
+                    f"{pages} pages: a reader page ({touched}), gzipped",
+                    "bytes",
+                    targets["page_gzip_bytes"],
+                    False,
+                ),
                 ("search_median", f"{pages} pages: search, median query", "s", None, False),
                 (
                     "search_slowest",
@@ -319,6 +321,7 @@ def bench_scale(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
                 "incremental_html",
                 "searchindex_raw",
                 "searchindex_gzip",
+                "page_gzip",
                 "search_median",
                 "search_slowest",
             },
@@ -332,8 +335,10 @@ def bench_scale(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
                 site.touch(touched)
                 log(f"{pages} pages, run {run}/{args.runs}, {variant}: one-page rebuild")
                 incremental = site.build(site.html_steps)
-                log(f"{pages} pages, run {run}/{args.runs}, {variant}: search")
-                searches = measure_search(instance, site, args.queries, level)
+                log(f"{pages} pages, run {run}/{args.runs}, {variant}: search and page weight")
+                with chromium.serve(site.html_dir, level) as url:
+                    searches = chromium.search_times(instance, url, args.queries)
+                    transfers = chromium.page_transfers(instance, url, touched)
                 index_raw, index_gzip = search_index_sizes(site.html_dir, level)
                 values = {
                     "clean_html": clean.total,
@@ -341,12 +346,13 @@ def bench_scale(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
                     "incremental_html": incremental.total,
                     "searchindex_raw": index_raw,
                     "searchindex_gzip": index_gzip,
+                    "page_gzip": sum(t.gzipped for t in transfers),
                     "search_median": statistics.median(t.total for t in searches.values()),
                     "search_slowest": max(t.total for t in searches.values()),
                 }
                 for key, value in values.items():
                     (f[key].ours if variant == "ours" else f[key].plain).values.append(value)
-                record[variant] = {**values, "searches": searches}
+                record[variant] = {**values, "searches": searches, "page_files": transfers}
             details["scale"][pages]["runs"].append(record)
         if args.profile:
             log(f"{pages} pages: profiling one HTML build")

@@ -102,3 +102,23 @@ def test_plain_configuration_is_alabaster_with_only_the_content_parsers(tmp_path
     assert set(plain["extensions"]) == set(SETTINGS["content_parsers"]) & set(ours["extensions"])
     for path in plain["html_static_path"] + plain["bibtex_bibfiles"]:
         assert Path(path).is_absolute() and Path(path).exists(), path
+
+
+def test_bench_server_sends_each_file_gzipped_as_on_disk(tmp_path):
+    """The benchmark's server is the tests' one, compressing each file once."""
+    import gzip
+    import urllib.request
+
+    from bench import chromium
+
+    page = ROOT / "source" / "_static" / "kb.css"
+    (tmp_path / "kb.css").write_bytes(page.read_bytes())
+    with chromium.serve(tmp_path, 6) as url:
+        bodies = []
+        for _ in range(2):
+            request = urllib.request.Request(url + "kb.css", headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request) as response:
+                assert response.headers["Content-Encoding"] == "gzip"
+                bodies.append(response.read())
+    assert bodies[0] == bodies[1]
+    assert gzip.decompress(bodies[0]) == page.read_bytes()
