@@ -146,6 +146,7 @@ def plot(path: Path, scale: dict[int, dict[str, Figure]], targets: dict[str, flo
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     pages = sorted(scale)
     fig, axes = plt.subplots(2, 2, figsize=(11, 8), constrained_layout=True)
@@ -184,6 +185,11 @@ def plot(path: Path, scale: dict[int, dict[str, Figure]], targets: dict[str, flo
         axis.set_title(title)
         axis.set_xscale("log")
         axis.set_yscale("log")
+        for scale_axis in (axis.xaxis, axis.yaxis):
+            # Plain numbers at 1-2-5 steps, not powers of ten.
+            scale_axis.set_major_locator(LogLocator(subs=(1, 2, 5)))
+            scale_axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+            scale_axis.set_minor_formatter(NullFormatter())
         axis.set_xlabel("reader pages")
         axis.set_ylabel("KB" if unit == "bytes" else "seconds")
         axis.grid(True, which="both", alpha=0.3)
