@@ -12,14 +12,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.locations import node_line
+
 logger = logging.getLogger(__name__)
-
-
-def _line(node: nodes.Node | None) -> int | None:
-    """The node's line, or its nearest ancestor's: MyST gives inline nodes none."""
-    while node is not None and not node.line:
-        node = node.parent
-    return node.line if node is not None else None
 
 
 def check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
@@ -32,7 +27,7 @@ def check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
             "![What the picture shows](%s), or ':alt: What the picture shows' under "
             "{image} or {figure}",
             image["uri"], image["uri"],
-            location=(docname, _line(image)), type="kb", subtype="image_alt",
+            location=(docname, node_line(image)), type="kb", subtype="image_alt",
         )
 
 

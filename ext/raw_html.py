@@ -19,19 +19,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.locations import node_line
+
 logger = logging.getLogger(__name__)
 
 SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
 COMMENT_ONLY = re.compile(r"\s*(<!--.*?-->\s*)+", re.DOTALL)
 SHOWN = 40
-
-
-def _line(node: nodes.Node | None) -> int | None:
-    """The node's line, or its nearest ancestor's: MyST gives inline nodes none."""
-    while node is not None and not node.line:
-        node = node.parent
-    return node.line if node is not None else None
 
 
 def _problem(html: str) -> tuple[str, str]:
@@ -66,7 +61,7 @@ def check_raw_html(app: Sphinx, doctree: nodes.document) -> None:
     by_line: dict[int | None, str] = {}
     for raw in doctree.findall(nodes.raw):
         if "html" in raw.get("format", "").split():
-            line = _line(raw)
+            line = node_line(raw)
             by_line[line] = by_line.get(line, "") + raw.astext()
     for line, html in by_line.items():
         message, subtype = _problem(html)

@@ -20,6 +20,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.locations import front_matter_line
+
 logger = logging.getLogger(__name__)
 
 LAST_REVIEWED = "last-reviewed"
@@ -32,23 +34,11 @@ def human_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _line_of(source: Path, key: str) -> int:
-    """The front-matter line holding ``key``, or 1 when it is absent."""
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1
-    for number, line in enumerate(lines, 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
-
-
 def _parse(app: Sphinx, docname: str, key: str) -> date | None:
     """The date under ``key`` in the page's front matter; warn if unusable."""
     source = Path(app.env.doc2path(docname))
     value = app.env.metadata[docname].get(key)
-    location = (docname, _line_of(source, key))
+    location = (docname, front_matter_line(source, key))
     if value is None:
         logger.warning(
             "page has no '%s' date in its front matter; add the line '%s: %s' "
@@ -81,7 +71,7 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
             "'%s' (%s) is earlier than '%s' (%s); set the next review after the "
             "last one, usually a year later",
             NEXT_REVIEW, upcoming, LAST_REVIEWED, last,
-            location=(docname, _line_of(source, NEXT_REVIEW)), type="kb", subtype="review",
+            location=(docname, front_matter_line(source, NEXT_REVIEW)), type="kb", subtype="review",
         )
         return
     line = nodes.paragraph(

@@ -28,22 +28,12 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.references import SphinxDomains
 from sphinx.util import logging
 
+from ext.locations import front_matter_line
+
 logger = logging.getLogger(__name__)
 
 KEYWORDS = "keywords"
 EXAMPLE = "keywords: neuropathy, symptoms, causes of nerve damage"
-
-
-def _line_of(source: Path, key: str) -> int:
-    """The front-matter line holding ``key``, or 1 when it is absent."""
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1
-    for number, line in enumerate(lines, 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
 
 
 def parse_keywords(value: str) -> list[str] | None:
@@ -84,7 +74,7 @@ class PageKeywords(SphinxTransform):
                 "'%s' must be words or phrases separated by commas, none of them empty "
                 "and none holding ';', for example '%s'",
                 KEYWORDS, EXAMPLE, type="kb", subtype="keywords",
-                location=(docname, _line_of(Path(self.env.doc2path(docname)), KEYWORDS)),
+                location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             return
         section = next(iter(self.document.findall(nodes.section)), None)
