@@ -256,6 +256,45 @@ def bench_today(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
     return f, profile
 
 
+def bench_features(args, work: Path, snapshot: Path, details: dict) -> list[tuple]:
+    """Clean HTML build of today's site: plain, plain plus each feature, ours."""
+    source = snapshot / "source"
+    parsers = SETTINGS["content_parsers"]
+    variants: dict[str, Site] = {}
+    plain_conf = sites.plain_configuration(snapshot, work / "feature-plain", parsers)
+    variants["plain Sphinx"] = Site(snapshot, plain_conf, source, work / "feature-build")
+    for number, feature in enumerate(sites.features(snapshot, parsers)):
+        confdir = sites.plain_configuration(
+            snapshot, work / f"feature-{number}", parsers, feature=feature
+        )
+        label = "furo, our templates and sidebars" if feature == sites.THEME else feature
+        variants[f"+ {label}"] = Site(snapshot, confdir, source, work / "feature-build")
+    variants["ours (all of them)"] = Site(snapshot, None, source, work / "feature-build")
+    times: dict[str, Samples] = {label: Samples() for label in variants}
+    failed: dict[str, str] = {}
+    for run in range(1, args.runs + 1):
+        log(f"today, run {run}/{args.runs}: the cost of each feature ({len(variants)} builds)")
+        for label, site in variants.items():
+            if label in failed:
+                continue
+            try:
+                times[label].values.append(site.clean(site.html_steps).total)
+            except recipes.RecipeFailed as error:
+                failed[label] = str(error).strip().splitlines()[-1][:100]
+    base = times["plain Sphinx"].median
+    rows = []
+    for label, samples in times.items():
+        if label in failed:
+            rows.append((label, None, failed[label]))
+        else:
+            rows.append((label, samples, base))
+    details["features"] = {
+        label: {"runs": samples.values, "failed": failed.get(label)}
+        for label, samples in times.items()
+    }
+    return rows
+
+
 def bench_scale(args, work: Path, snapshot: Path, plain_conf: Path, instance, details: dict):
     level = SETTINGS["gzip_level"]
     targets = SETTINGS["targets"]
@@ -443,6 +482,7 @@ def main(argv: list[str]) -> int:
         )
         with chromium.chromium() as instance:
             today, profile = bench_today(args, work, snapshot, plain_conf, instance, details)
+            feature_rows = bench_features(args, work, snapshot, details)
             scale = bench_scale(args, work, snapshot, plain_conf, instance, details)
     except recipes.RecipeFailed as error:
         print(f"bench: a build failed, so nothing was measured past it:\n{error}", file=sys.stderr)
@@ -482,6 +522,9 @@ def main(argv: list[str]) -> int:
         if "profile" in record:
             print(f"\n... and at {pages} pages:")
             print(profiling.profile_table(record["profile"]))
+    print()
+    print(f"The cost of each feature: clean HTML build of today's site, median of {args.runs}:")
+    print(report.feature_table(feature_rows))
     print()
     print("Where search time goes: seconds after the submit, median of the queries, last run:")
     print(report.search_phase_table(search_records(details)))

@@ -214,3 +214,18 @@ def search_phase_table(rows: list[tuple[str, dict]]) -> str:
         lines.append(cells)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+
+
+def feature_table(rows: list[tuple]) -> str:
+    """Plain Sphinx, plain Sphinx plus one feature each, and ours: time and cost."""
+    lines = [["build", "time", "cost over plain Sphinx"]]
+    for label, samples, base in rows:
+        if samples is None:
+            lines.append([label, "failed", str(base)])
+            continue
+        extra = samples.median - base
+        lines.append(
+            [label, _spread(samples, "s"), f"{extra * 1000:+.0f} ms ({100 * extra / base:+.0f} %)"]
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(3)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)

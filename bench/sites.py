@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+import runpy
 import shutil
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
@@ -67,11 +68,15 @@ def largest_leaf_page(source: Path) -> str:
     return max(leaf_pages(source), key=lambda d: (source / f"{d}.md").stat().st_size)
 
 
-def plain_configuration(root: Path, dest: Path, content_parsers: list[str]) -> Path:
+def plain_configuration(
+    root: Path, dest: Path, content_parsers: list[str], feature: str | None = None
+) -> Path:
     """Write a conf.py for plain Sphinx that reuses ours; return its folder.
 
     Paths in our conf.py are relative to the root; this one lives elsewhere,
     so they are made absolute. Templates and CSS are ours, so they go.
+    With ``feature``, plain Sphinx gets that one of our features back: one
+    of our extensions, or ``THEME`` (furo with our templates and sidebars).
     """
     dest.mkdir(parents=True)
     (dest / "conf.py").write_text(
@@ -96,10 +101,34 @@ bibtex_bibfiles = [str(ROOT / path) for path in ours.get("bibtex_bibfiles", [])]
 for name in ("html_logo", "html_favicon"):
     if ours.get(name):
         globals()[name] = str(ROOT / ours[name])
-''',
+'''
+        + _with_feature(feature),
         encoding="utf-8",
     )
     return dest
+
+
+THEME = "theme"
+
+
+def _with_feature(feature: str | None) -> str:
+    if feature is None:
+        return ""
+    if feature == THEME:
+        return """
+# The theme as we use it: furo, its options, our templates and sidebars.
+for name in ("html_theme", "html_theme_options", "html_sidebars", "html_css_files"):
+    if name in ours:
+        globals()[name] = ours[name]
+templates_path = [str(ROOT / path) for path in ours.get("templates_path", [])]
+"""
+    return f"\nextensions.append({feature!r})\n"
+
+
+def features(root: Path, content_parsers: list[str]) -> list[str]:
+    """What we add to plain Sphinx, one by one: the theme, then each extension."""
+    ours = runpy.run_path(str(root / "conf.py"))
+    return [THEME, *(name for name in ours["extensions"] if name not in content_parsers)]
 
 
 def copy_of_page(text: str, number: int) -> str:
