@@ -122,3 +122,19 @@ def test_bench_server_sends_each_file_gzipped_as_on_disk(tmp_path):
                 bodies.append(response.read())
     assert bodies[0] == bodies[1]
     assert gzip.decompress(bodies[0]) == page.read_bytes()
+
+
+def test_each_feature_is_measured_alone_on_top_of_plain_sphinx(tmp_path):
+    ours = runpy.run_path(str(ROOT / "conf.py"))
+    parsers = SETTINGS["content_parsers"]
+    features = sites.features(ROOT, parsers)
+    assert features == [sites.THEME, *(e for e in ours["extensions"] if e not in parsers)]
+    for number, feature in enumerate(features):
+        confdir = sites.plain_configuration(ROOT, tmp_path / str(number), parsers, feature=feature)
+        conf = runpy.run_path(str(confdir / "conf.py"))
+        if feature == sites.THEME:
+            assert conf["html_theme"] == ours["html_theme"]
+            assert set(conf["extensions"]) <= set(parsers)
+        else:
+            assert conf["html_theme"] == "alabaster"
+            assert set(conf["extensions"]) - set(parsers) == {feature}
