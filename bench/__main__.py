@@ -528,6 +528,11 @@ def main(argv: list[str]) -> int:
     print()
     print("Where search time goes: seconds after the submit, median of the queries, last run:")
     print(report.search_phase_table(search_records(details)))
+    failed_tests = [
+        run["run"] for run in details["today"]["runs"] if run.get("make_test", {}).get("exit")
+    ]
+    if failed_tests:
+        print(f"\nmake test FAILED in run(s) {failed_tests}; its times are still in the table.")
     missed = [fig.label for fig in figures if fig.holds is False]
     print()
     print(f"{len(missed)} target(s) missed" + (": " + "; ".join(missed) if missed else "."))
