@@ -11,8 +11,8 @@ A page without it is a build warning naming the file. The description becomes
 sphinxext-opengraph would otherwise cut from the first paragraph); this runs
 before sphinxext-opengraph, which then adds no description of its own.
 
-robots.txt lets every crawler in and points it to the sitemap written by
-sphinx-sitemap, both at the address set once in conf.py (``html_baseurl``).
+robots.txt lets every crawler in and, when sphinx-sitemap is loaded, points
+it to the sitemap, at the address set once in conf.py (``html_baseurl``).
 """
 
 from html import escape
@@ -73,14 +73,13 @@ def write_robots_txt(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html" or app.builder.embedded:
         return
     text = "User-agent: *\nAllow: /\n"
-    if app.config.html_baseurl:
+    if "sphinx_sitemap" in app.extensions and app.config.html_baseurl:
         sitemap = app.config.html_baseurl.rstrip("/") + "/" + app.config.sitemap_filename
         text += f"\nSitemap: {sitemap}\n"
     (Path(app.outdir) / "robots.txt").write_text(text, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinx_sitemap")
     app.connect("doctree-read", check_description)
     # Before sphinxext-opengraph (500), after sphinx-notfound-page (400).
     app.connect("html-page-context", add_description, priority=450)

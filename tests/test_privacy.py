@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser import is_offsite, record_requests
+from browser import EXPECT, is_offsite, record_requests
+from helpers import soup_of
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +33,28 @@ def test_every_page_loads_only_from_the_site_and_sets_no_cookie(
     served_site, new_page, reader_pages
 ):
     page = new_page()
-    for path in [f"{name}.html" for name in reader_pages] + ["genindex.html", "search.html"]:
+    paths = [f"{name}.html" for name in reader_pages] + list(EXPECT["other_pages"].values())
+    for path in paths:
         page.goto(served_site + path, wait_until="networkidle")
         assert page.requests.urls, f"{path}: no request was recorded"
         assert not page.requests.offsite, f"{path} requested {page.requests.offsite}"
+        # (Sphinx's search keeps the words to highlight in the browser's own
+        # storage for the next page: nothing leaves the reader's device.)
+        assert page.evaluate("document.cookie") == "", f"{path} set a cookie"
     assert page.context.cookies() == []
+
+
+def test_no_page_links_a_script_style_font_or_image_from_elsewhere(site):
+    """Also pages no test opens: every HTML file of the build."""
+    outside = []
+    for path in site.html_dir.rglob("*.html"):
+        html = soup_of(path)
+        for tag in html.select("script[src], link[href], img[src], source[srcset], iframe"):
+            if tag.name == "link" and not {"stylesheet", "preload", "icon", "prefetch"} & set(
+                tag.get("rel", [])
+            ):
+                continue
+            address = tag.get("src") or tag.get("href") or tag.get("srcset") or ""
+            if "://" in address or address.startswith("//"):
+                outside.append(f"{path.relative_to(site.html_dir)}: <{tag.name}> {address}")
+    assert not outside, "\n".join(outside)

@@ -6,13 +6,16 @@ Serves the built site on 127.0.0.1 (as the browser tests do) and runs the
 Lighthouse pinned in package.json on each reader page with its default,
 mobile, preset, in Debian's Chromium (CHROME_PATH). Prints a table of the
 performance, accessibility, best-practices and SEO scores, and for every
-score under 100 the audits that lost points.
+score under 100 the audits that lost points. A page that scores under 100 is
+run twice more and judged by the median of the three runs, as Lighthouse
+advises for its timings, which vary from run to run.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +29,7 @@ from helpers import ROOT, reader_docnames
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGET = 100
+RUNS_ON_A_DROP = 3
 
 
 def lighthouse(url: str) -> dict:
@@ -48,6 +52,10 @@ def lighthouse(url: str) -> dict:
     if result.returncode != 0:
         sys.exit(f"lighthouse failed on {url}:\n{result.stderr}")
     return json.loads(result.stdout)
+
+
+def scores_of(report: dict) -> dict[str, int]:
+    return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
 
 def lost_points(report: dict, category: str) -> list[str]:
@@ -73,18 +81,25 @@ def main(html_dir: Path) -> int:
     problems = []
     with serve(html_dir) as base_url:
         for page in pages:
-            report = lighthouse(base_url + page)
+            reports = [lighthouse(base_url + page)]
+            if any(scores_of(reports[0])[name] < TARGET for name in CATEGORIES):
+                # Timings vary from run to run; Lighthouse's own advice is to
+                # take the median of several runs before believing a drop.
+                reports += [lighthouse(base_url + page) for _ in range(RUNS_ON_A_DROP - 1)]
             scores = {
-                name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES
+                name: statistics.median(scores_of(report)[name] for report in reports)
+                for name in CATEGORIES
             }
+            runs = f"  (median of {len(reports)} runs)" if len(reports) > 1 else ""
             print(
-                f"{page:<{width}}  " + "  ".join(f"{scores[n]:>14}" for n in CATEGORIES), flush=True
+                f"{page:<{width}}  " + "  ".join(f"{scores[n]:>14}" for n in CATEGORIES) + runs,
+                flush=True,
             )
             for name in CATEGORIES:
                 if scores[name] < TARGET:
-                    problems.extend(f"{page} {name}: {lost}" for lost in lost_points(report, name))
-                    if not lost_points(report, name):
-                        problems.append(f"{page} {name}: {scores[name]}")
+                    worst = min(reports, key=lambda report, name=name: scores_of(report)[name])
+                    lost = lost_points(worst, name) or [str(scores[name])]
+                    problems.extend(f"{page} {name}: {item}" for item in lost)
     if problems:
         print(f"\nScores under {TARGET}:", *problems, sep="\n  ")
         return 1

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "ext.page_meta"]
+exclude_patterns = ["_build"]

@@ -1,0 +1,32 @@
+"""Every page has a description for search results and link previews.
+
+ext/page_meta.py turns the front matter's ``description:`` into the page's
+description meta tags, and a page without one into a located warning.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from helpers import DATA, warnings_of
+
+EXPECT = yaml.safe_load((DATA / "page_meta.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.sphinx("html", testroot="page-meta")
+def test_a_page_without_a_description_is_a_located_warning_that_says_how_to_fix_it(app):
+    app.build()
+    assert sorted(warnings_of(app)) == EXPECT["warnings"]
+
+
+@pytest.mark.sphinx("html", testroot="page-meta")
+def test_the_description_becomes_the_meta_description_and_robots_txt_lets_crawlers_in(app):
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    description = "What this tiny site is about, in one sentence."
+    assert f'<meta name="description" content="{description}">' in html
+    assert 'name="description"' not in (app.outdir / "undescribed.html").read_text("utf-8")
+    robots = (app.outdir / "robots.txt").read_text(encoding="utf-8").splitlines()
+    # The real site's robots.txt also names its sitemap: test_reader_site.py.
+    assert robots == ["User-agent: *", "Allow: /"]
