@@ -56,6 +56,7 @@ extensions = [
     "ext.readability",
     "ext.search_keywords",
     "ext.search_synonyms",
+    "ext.search_in_place",
     "ext.search_index_entries",
     "ext.page_meta",
     "ext.glossary_previews",

@@ -20,7 +20,9 @@ document notes the time of the submit event and, through a
 MutationObserver, the moment Sphinx's "Search finished" line
 (``#search-results p.search-summary``) has text. Both are
 ``performance.timeOrigin + performance.now()``, so the interval holds across
-the page load a submit causes. No sleeps, no polling in the measurement.
+the page load a submit causes. On today's site the search page runs a search
+submitted on it in place (ext/search_in_place.py): no page load, so the
+phases of one are only its end. No sleeps, no polling in the measurement.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ TIMING_SCRIPT = (
     if (timing.submitted !== null && summary && summary.textContent.trim()) {
       timing.shown = now();
       observer.disconnect();
+      // A search run in place loaded no document: no phases but its end.
+      if (timing.submitted >= performance.timeOrigin) return;
       // Where the time went, in ms after this document's navigation started.
       const navigation = performance.getEntriesByType("navigation")[0];
       const index = performance
@@ -226,16 +230,19 @@ def search_times(instance, base_url: str, queries: list[str]) -> dict[str, Searc
             # The results page goes on to fetch each result's summary; let it
             # finish, so the next search does not share the machine with it.
             page.wait_for_load_state("networkidle")
+            total = (timing["shown"] - timing["submitted"]) / 1000
             raw = timing.get("phases") or {}
-            # From the new document's clock to seconds after the submit.
-            offset = (raw.get("navigation_start") or timing["submitted"]) - timing["submitted"]
-            phases = {"navigation_started": offset / 1000}
-            for name in ("html_received", "dom_content_loaded", "index_received", "shown"):
-                value = raw.get(name)
-                phases[name] = None if not value else (offset + value) / 1000
-            times[query] = SearchTiming(
-                total=(timing["shown"] - timing["submitted"]) / 1000, phases=phases
-            )
+            names = ("html_received", "dom_content_loaded", "index_received", "shown")
+            if raw:
+                # From the new document's clock to seconds after the submit.
+                offset = raw["navigation_start"] - timing["submitted"]
+                phases = {"navigation_started": offset / 1000}
+                for name in names:
+                    value = raw.get(name)
+                    phases[name] = None if not value else (offset + value) / 1000
+            else:
+                phases = {"navigation_started": None, **dict.fromkeys(names), "shown": total}
+            times[query] = SearchTiming(total=total, phases=phases)
     finally:
         context.close()
     return times

@@ -6,14 +6,16 @@ answers it; that page must be among the first results of search.html, run in
 Chromium on the served site. The search is Sphinx's, ranked by
 ``source/_static/search-answers.js`` with the words in
 ``source/_data/search-synonyms.yaml`` (``ext/search_synonyms.py``) and the
-pages' ``keywords:`` (``ext/search_keywords.py``).
+pages' ``keywords:`` (``ext/search_keywords.py``). A search submitted on the
+search page runs in place (``source/_static/search-in-place.js``,
+``ext/search_in_place.py``).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import yaml
@@ -29,6 +31,8 @@ QUERIES = EXPECT["queries"]
 SYNONYMS_FILE = ROOT / "source" / "_data" / "search-synonyms.yaml"
 SUMMARY = "#search-results p.search-summary"
 RESULT_LINKS = "#search-results ul.search > li > a"
+RESULT_ITEMS = "#search-results ul.search > li"
+SEARCH_BOX = "form[role=search] input[name=q]"
 
 
 def search(page, base_url: str, query: str) -> list[str]:
@@ -38,6 +42,11 @@ def search(page, base_url: str, query: str) -> list[str]:
     page.wait_for_function(
         "selector => document.querySelector(selector)?.textContent.trim()", arg=SUMMARY
     )
+    return shown_pages(page)
+
+
+def shown_pages(page) -> list[str]:
+    """The docnames the search page lists now, best first."""
     hrefs = page.locator(RESULT_LINKS).evaluate_all(
         "links => links.map(link => link.getAttribute('href'))"
     )
@@ -126,6 +135,112 @@ def test_a_query_no_page_answers_finds_nothing_and_says_so(served_site, new_page
     page = new_page()
     assert search(page, served_site, "qwxz zzyzx") == []
     assert "did not match any documents" in page.locator(SUMMARY).inner_text()
+
+
+# -- Searching again on the search page -------------------------------------------
+
+
+def two_queries_with_different_results(rankings: dict[str, list[str]]) -> tuple[dict, dict]:
+    """The first reader query, and the first after it for another page whose
+    results differ, so each search's results can tell which query they are of."""
+    first = QUERIES[0]
+    for second in QUERIES[1:]:
+        if (
+            second["page"] != first["page"]
+            and rankings[second["query"]] != rankings[first["query"]]
+        ):
+            return first, second
+    raise AssertionError("no two reader queries in the query file have different results")
+
+
+def search_again(page, query: str) -> None:
+    """Type ``query`` into the search page's box and submit it, as a reader does;
+    wait for a summary line that is not the last search's."""
+    page.evaluate("selector => (window.kbLastSummary = document.querySelector(selector))", SUMMARY)
+    page.locator(SEARCH_BOX).fill(query)
+    page.locator(SEARCH_BOX).press("Enter")
+    page.wait_for_function(
+        """selector => {
+          const summary = document.querySelector(selector);
+          return summary !== window.kbLastSummary && summary?.textContent.trim();
+        }""",
+        arg=SUMMARY,
+    )
+
+
+def query_of(page) -> str | None:
+    return parse_qs(urlsplit(page.url).query).get("q", [None])[0]
+
+
+def wait_for_every_result_summary(page) -> None:
+    """Sphinx fetches each result page for the lines under its link."""
+    page.wait_for_function(
+        "selector => [...document.querySelectorAll(selector)].every("
+        "item => item.querySelector('p.context'))",
+        arg=RESULT_ITEMS,
+    )
+
+
+@pytest.mark.browser
+def test_a_search_on_the_search_page_runs_in_place_and_back_shows_the_last_one(
+    run, served_site, new_page
+):
+    first, second = two_queries_with_different_results(run.rankings)
+    page = new_page()
+    search(page, served_site, first["query"])
+    page.evaluate("window.kbSamePage = true")
+
+    search_again(page, second["query"])
+    assert page.evaluate("window.kbSamePage"), "submitting the search loaded the page again"
+    ranking = shown_pages(page)
+    assert second["page"] in ranking[:TOP], f"{second['query']!r}: got {ranking}"
+    assert ranking == run.rankings[second["query"]], "not the results of loading the query"
+    assert query_of(page) == second["query"]
+    assert page.evaluate("document.activeElement.matches('#search-results h2')"), (
+        "focus did not move to the results"
+    )
+    assert page.evaluate(
+        "document.activeElement.getAttribute('aria-describedby')"
+    ) == page.evaluate("selector => document.querySelector(selector).id", SUMMARY)
+
+    page.go_back()
+    page.wait_for_function(
+        "([selector, query]) => new URLSearchParams(location.search).get('q') === query"
+        " && document.querySelector(selector)?.textContent.trim()",
+        arg=[SUMMARY, first["query"]],
+    )
+    assert page.evaluate("window.kbSamePage"), "Back loaded the page again"
+    assert shown_pages(page) == run.rankings[first["query"]]
+    assert page.locator(SEARCH_BOX).input_value() == first["query"]
+
+
+@pytest.mark.browser
+def test_a_search_run_in_place_shows_what_loading_its_address_shows(run, served_site, new_page):
+    first, second = two_queries_with_different_results(run.rankings)
+    in_place = new_page()
+    search(in_place, served_site, first["query"])
+    search_again(in_place, second["query"])
+    wait_for_every_result_summary(in_place)
+    loaded = new_page()
+    loaded.goto(in_place.url)
+    wait_for_every_result_summary(loaded)
+    html = "document.getElementById('search-results').outerHTML"
+    assert in_place.evaluate(html) == loaded.evaluate(html)
+
+
+@pytest.mark.browser
+def test_without_javascript_the_search_form_loads_the_search_page(served_site, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(f"{served_site}search.html")
+    query = QUERIES[0]["query"]
+    page.locator(SEARCH_BOX).fill(query)
+    page.locator(SEARCH_BOX).press("Enter")
+    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("q") == [query])
+
+
+def test_only_the_search_page_runs_searches_in_place(site):
+    assert "search-in-place.js" in str(site.html("search"))
+    assert "search-in-place.js" not in str(site.html("index"))
 
 
 # -- The words behind the search --------------------------------------------------
