@@ -5,6 +5,7 @@ The configuration lives at the repository root and the reader pages live in
 is not self-explanatory says why it is set.
 """
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,17 +18,20 @@ sys.path.insert(0, str(ROOT))
 
 # -- Project -----------------------------------------------------------------
 
-# Where the site is published. The canonical links, sitemap.xml, robots.txt,
-# the OpenGraph URLs and the links of the 404 page (which must work at any
-# depth, so they are absolute paths) all derive from it: change it here when
-# the address changes, and nowhere else.
-SITE_URL = "https://amitriptyline-nerve-damage.readthedocs.io/en/latest/"
-
 # Where the sources live. Every page's "Edit this page" and "Report a problem
 # with this page" links derive from it. It must point at the real repository:
 # change it here when the repository moves, and nowhere else.
 REPOSITORY_URL = "https://github.com/nerve-pain-kb/amitriptyline-nerve-damage"
 REPOSITORY_BRANCH = "main"
+
+# Where the site is published. The canonical links, sitemap.xml, robots.txt,
+# the OpenGraph URLs and the links of the 404 page (which must work at any
+# depth, so they are absolute paths) all derive from it. The home of the site
+# is GitHub Pages (.github/workflows/deploy.yml); a Read the Docs build names
+# its own address in READTHEDOCS_CANONICAL_URL, so that copy points at itself.
+SITE_URL = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://nerve-pain-kb.github.io/amitriptyline-nerve-damage/"
+)
 
 project = "Does amitriptyline cure nerve damage?"
 author = "The nerve pain knowledge base contributors"
