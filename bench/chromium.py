@@ -28,7 +28,6 @@ phases of one are only its end. No sleeps, no polling in the measurement.
 from __future__ import annotations
 
 import gzip
-import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,24 +97,8 @@ class CachingSiteRequestHandler(browser.SiteRequestHandler):
 
     gzip_level = 6
 
-    def send_head(self):
-        if not self.path.startswith(browser.SITE_PATH):
-            return super().send_head()
-        path = Path(self.translate_path(self.path.split("?", 1)[0]))
-        if path.is_dir():
-            path = path / "index.html"
-        content_type = self.guess_type(str(path))
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (path.is_file() and accepts_gzip and content_type in browser.COMPRESSED_TYPES):
-            return super().send_head()
-        body = _compressed(path, path.stat().st_mtime_ns, self.gzip_level)
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
+    def compressed(self, path: Path) -> bytes:
+        return _compressed(path, path.stat().st_mtime_ns, self.gzip_level)
 
 
 class QuietServer(ThreadingHTTPServer):

@@ -81,7 +81,7 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (path.is_file() and accepts_gzip and content_type in COMPRESSED_TYPES):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        body = self.compressed(path)
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Encoding", "gzip")
@@ -89,6 +89,10 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
+
+    def compressed(self, path: Path) -> bytes:
+        """The file's bytes as sent to a browser that accepts gzip."""
+        return gzip.compress(path.read_bytes(), mtime=0)
 
     def translate_path(self, path):
         return super().translate_path("/" + path.removeprefix(SITE_PATH))
