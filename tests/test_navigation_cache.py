@@ -1,0 +1,89 @@
+"""The sidebar tree built once per folder is the one furo builds per page.
+
+ext/navigation_cache.py fills in each page's marks on a tree rendered once
+per folder. The test project has three levels of folders, two toctrees with
+captions (one hidden), a link to another site and pages with sections; it is
+built with the extension and without it, and every page must come out the
+same, byte for byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ext.navigation_cache as navigation_cache
+from helpers import reader_docnames, soup_of
+
+
+def _pages(outdir: Path) -> dict[str, str]:
+    return {
+        path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(outdir.rglob("*.html"))
+    }
+
+
+@pytest.fixture
+def calls(monkeypatch) -> dict[str, int]:
+    """How often the extension renders a folder's tree, and falls back to furo's way."""
+    counted = {"folder_tree": 0, "furo_fallback": 0}
+
+    def counting(name: str):
+        original = getattr(navigation_cache, name)
+
+        def wrapper(*args, **kwargs):
+            counted[key] += 1
+            return original(*args, **kwargs)
+
+        key = "furo_fallback" if name == "get_navigation_tree" else name
+        monkeypatch.setattr(navigation_cache, name, wrapper)
+
+    counting("folder_tree")
+    counting("get_navigation_tree")
+    return counted
+
+
+@pytest.mark.sphinx("html", testroot="navigation", freshenv=True)
+def test_every_page_is_the_same_as_furos_own(app, make_app, tmp_path, calls):
+    app.build()
+    assert app.statuscode == 0
+    furos_own = make_app(
+        "html",
+        srcdir=app.srcdir,
+        builddir=tmp_path / "furo",
+        confoverrides={"extensions": ["myst_parser"]},
+    )
+    furos_own.build()
+    ours, reference = _pages(Path(app.outdir)), _pages(Path(furos_own.outdir))
+    assert sorted(ours) == sorted(reference)
+    different = [page for page in ours if ours[page] != reference[page]]
+    assert different == []
+
+
+@pytest.mark.sphinx("html", testroot="navigation", freshenv=True)
+def test_the_tree_is_rendered_once_per_folder(app, calls):
+    app.build()
+    folders = {str(Path(docname).parent) for docname in app.env.found_docs}
+    # genindex and search sit in the top folder, which has pages already.
+    assert calls == {"folder_tree": len(folders), "furo_fallback": 0}
+
+
+def test_each_page_of_the_site_is_marked_as_the_current_one(site):
+    wrong = {}
+    for docname in reader_docnames():
+        page = site.html(docname)
+        own = page.select(".sidebar-tree li.current-page > a")
+        links = [(a.get("href"), a.get_text()) for a in own]
+        heading = page.select_one("article[role=main] h1")
+        for permalink in heading.select("a.headerlink"):
+            permalink.decompose()
+        title = heading.get_text()
+        if docname == "index":
+            # The landing page is the root of the tree, not an entry in it.
+            expected = []
+        else:
+            expected = [("#", title)]
+        if links != expected:
+            wrong[docname] = links
+    assert wrong == {}
