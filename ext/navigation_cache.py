@@ -164,9 +164,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         furo_html = context.get("furo_navigation_tree", "")
         if folder not in folders or MARKER not in furo_html:
             return
-        page_href = app.builder.get_relative_uri(
-            posixpath.join(folder, NEUTRAL_PAGE), pagename
-        )
+        page_href = app.builder.get_relative_uri(posixpath.join(folder, NEUTRAL_PAGE), pagename)
         filled = fill_marks(furo_html, folders[folder], page_href)
         if filled is None:
             filled = get_navigation_tree(original(**FURO_CALL))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import ext.navigation_cache as navigation_cache
-from helpers import reader_docnames, soup_of
+from ext import navigation_cache
+from helpers import reader_docnames
 
 
 def _pages(outdir: Path) -> dict[str, str]:
