@@ -8,13 +8,15 @@ target and the textstat version it was set with are in
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib.metadata import version
 
 import pytest
 import textstat
 import yaml
 
-from helpers import DATA, main_text, reader_docnames
+from helpers import DATA, ROOT, main_text, reader_docnames
 
 EXPECT = yaml.safe_load((DATA / "readability.yaml").read_text(encoding="utf-8"))
 
@@ -39,3 +41,19 @@ def test_page_reads_at_the_target_grade(site, docname):
         f"{docname}: Flesch-Kincaid grade {grade:.1f} is above {EXPECT['max_grade']}; "
         "use shorter sentences and everyday words"
     )
+
+
+def test_the_extension_leaves_no_stand_in_for_pkg_resources():
+    """ext/readability.py loads textstat with a stand-in for pkg_resources only."""
+    script = (
+        "import sys; import ext.readability as r; "
+        "assert 'pkg_resources' not in sys.modules, 'the stand-in was left in sys.modules'; "
+        "import pkg_resources; assert hasattr(pkg_resources, 'working_set'); "
+        "print(len(r.textstat.textstat._textstatistics__get_lang_easy_words()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    # textstat's own word list, read through the stand-in, is not empty.
+    assert int(result.stdout) > 0
