@@ -70,6 +70,8 @@ extensions = [
     # Furo's sidebar tree is built once per folder, not once per page (`make bench`).
     "ext.navigation_cache",
     "sphinx_sitemap",
+    # sphinx-sitemap without its helper process, in builds of one process.
+    "ext.sitemap_queue",
     "sphinxext.opengraph",
     "notfound.extension",
 ]
