@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docutils import nodes
-from furo.navigation import get_navigation_tree
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
@@ -136,6 +135,15 @@ def fill_marks(furo_html: str, tree: FolderTree, page_href: str) -> str | None:
     return None if MARKER in filled else filled
 
 
+def furo_navigation_tree(toctree_html: str) -> str:
+    """Furo's own tree, for a page whose markers could not be filled in."""
+    # Imported here: it loads BeautifulSoup, which a build that never falls
+    # back (every build so far) does not need.
+    from furo.navigation import get_navigation_tree
+
+    return get_navigation_tree(toctree_html)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     folders: dict[str, FolderTree] = {}
 
@@ -167,7 +175,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         page_href = app.builder.get_relative_uri(posixpath.join(folder, NEUTRAL_PAGE), pagename)
         filled = fill_marks(furo_html, folders[folder], page_href)
         if filled is None:
-            filled = get_navigation_tree(original(**FURO_CALL))
+            filled = furo_navigation_tree(original(**FURO_CALL))
         context["furo_navigation_tree"] = filled
 
     # Furo computes its tree in its own handler at the default priority, 500.

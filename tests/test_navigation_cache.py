@@ -36,11 +36,11 @@ def calls(monkeypatch) -> dict[str, int]:
             counted[key] += 1
             return original(*args, **kwargs)
 
-        key = "furo_fallback" if name == "get_navigation_tree" else name
+        key = "furo_fallback" if name == "furo_navigation_tree" else name
         monkeypatch.setattr(navigation_cache, name, wrapper)
 
     counting("folder_tree")
-    counting("get_navigation_tree")
+    counting("furo_navigation_tree")
     return counted
 
 
