@@ -14,12 +14,17 @@ papers, not our prose) and code. Pages shorter than
 ``kb_reading_grade_min_words`` are not measured: on a few words the grade
 says little. textstat 0.7.4 is pinned: later versions count syllables
 differently and download data at run time.
+
+The pages are measured in the website build only. The ePub holds the same
+text, so measuring it again would only repeat any warning and add a tenth of
+a second to every ``make html`` (``make bench``), which builds both.
 """
 
 from __future__ import annotations
 
 import importlib.resources
 import sys
+from functools import cache
 from types import ModuleType
 
 from docutils import nodes
@@ -30,7 +35,8 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 
-def _import_textstat() -> ModuleType:
+@cache
+def _textstat() -> ModuleType:
     """Import textstat without importing setuptools' pkg_resources.
 
     textstat 0.7.4 imports pkg_resources, which takes 100 to 200 ms to import
@@ -54,9 +60,6 @@ def _import_textstat() -> ModuleType:
             del sys.modules["pkg_resources"]
     return textstat
 
-
-textstat = _import_textstat()
-
 FOOTER_CLASS = "kb-page-footer"
 NOT_READ = (
     addnodes.toctree,
@@ -68,6 +71,8 @@ NOT_READ = (
     nodes.system_message,
     nodes.target,
 )
+# Builders whose pages hold the website's text, measured there already.
+SAME_TEXT_AS_THE_WEBSITE = {"epub"}
 # A paragraph this short is not worth pointing at as the hardest.
 MIN_PARAGRAPH_WORDS = 10
 
@@ -95,11 +100,11 @@ def page_text(node: nodes.Node) -> str:
 
 def reading_grade(text: str) -> float:
     """The Flesch-Kincaid grade of ``text``, as textstat 0.7.4 counts it."""
-    return textstat.flesch_kincaid_grade(text)
+    return _textstat().flesch_kincaid_grade(text)
 
 
 def word_count(text: str) -> int:
-    return textstat.lexicon_count(text)
+    return _textstat().lexicon_count(text)
 
 
 def _hardest_paragraph(doctree: nodes.document) -> tuple[float, int | None]:
@@ -119,6 +124,8 @@ def _ancestors(node: nodes.Node):
 
 
 def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.name in SAME_TEXT_AS_THE_WEBSITE:
+        return
     text = page_text(doctree)
     if word_count(text) < app.config.kb_reading_grade_min_words:
         return

@@ -16,7 +16,7 @@ import pytest
 import textstat
 import yaml
 
-from helpers import DATA, ROOT, main_text, reader_docnames
+from helpers import DATA, ROOT, main_text, reader_docnames, warnings_of
 
 EXPECT = yaml.safe_load((DATA / "readability.yaml").read_text(encoding="utf-8"))
 
@@ -46,10 +46,10 @@ def test_page_reads_at_the_target_grade(site, docname):
 def test_the_extension_leaves_no_stand_in_for_pkg_resources():
     """ext/readability.py loads textstat with a stand-in for pkg_resources only."""
     script = (
-        "import sys; import ext.readability as r; "
+        "import sys; import ext.readability as r; r.reading_grade('Some words.'); "
         "assert 'pkg_resources' not in sys.modules, 'the stand-in was left in sys.modules'; "
         "import pkg_resources; assert hasattr(pkg_resources, 'working_set'); "
-        "print(len(r.textstat.textstat._textstatistics__get_lang_easy_words()))"
+        "print(len(r._textstat().textstat._textstatistics__get_lang_easy_words()))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
@@ -57,3 +57,16 @@ def test_the_extension_leaves_no_stand_in_for_pkg_resources():
     assert result.returncode == 0, result.stderr
     # textstat's own word list, read through the stand-in, is not empty.
     assert int(result.stdout) > 0
+
+
+@pytest.mark.sphinx("epub", testroot="readability", freshenv=True)
+def test_the_epub_build_does_not_measure_the_same_text_again(app):
+    """The website build measures the pages; the ePub's copy adds no second warning."""
+    app.build()
+    assert [line for line in warnings_of(app) if "[kb.readability]" in line] == []
+
+
+@pytest.mark.sphinx("html", testroot="readability", freshenv=True)
+def test_the_website_build_measures_the_pages(app):
+    app.build()
+    assert [line for line in warnings_of(app) if "[kb.readability]" in line] != []
