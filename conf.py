@@ -67,6 +67,8 @@ extensions = [
     "ext.epub_download",
     # Each page links only the CSS and JS it uses (page weight, `make bench`).
     "ext.page_assets",
+    # ... and sphinx-design's stylesheet holds only the rules the pages use.
+    "ext.design_css",
     # Furo's sidebar tree is built once per folder, not once per page (`make bench`).
     "ext.navigation_cache",
     "sphinx_sitemap",

@@ -1,0 +1,90 @@
+"""sphinx-design's stylesheet keeps the rules the pages can use, and only those.
+
+ext/design_css.py collects the ``sd-*`` classes of the pages as they are read
+and writes a smaller copy of the stylesheet when every component used is one
+whose classes are all known by then (tab sets). The written pages are the
+truth: every rule of the full stylesheet that can match one of their
+elements must be in the copy. A site with other components (a card, a grid,
+a dropdown and a badge in design-css-other) keeps the whole stylesheet.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+import sphinx_design
+import tinycss2
+
+from ext.design_css import DESIGN_CLASS, STYLESHEET
+
+FULL = Path(sphinx_design.__file__).parent / "static" / STYLESHEET
+
+
+def _selectors(css: str) -> set[str]:
+    """Every selector of every rule, at any depth, without spaces."""
+    found: set[str] = set()
+
+    def walk(rules):
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                for selector in tinycss2.serialize(rule.prelude).split(","):
+                    found.add(re.sub(r"\s+", "", selector))
+            elif rule.type == "at-rule" and rule.content is not None:
+                walk(tinycss2.parse_blocks_contents(rule.content, True, True))
+
+    walk(tinycss2.parse_stylesheet(css, True, True))
+    return found
+
+
+def _classes_in_pages(outdir: Path) -> set[str]:
+    pages = " ".join(path.read_text(encoding="utf-8") for path in outdir.glob("*.html"))
+    return {
+        name
+        for value in re.findall(r'class="([^"]*)"', pages)
+        for name in value.split()
+        if name.startswith("sd-")
+    }
+
+
+@pytest.fixture
+def built(app):
+    app.build()
+    assert app.statuscode == 0
+    outdir = Path(app.outdir)
+    return outdir, (outdir / "_static" / STYLESHEET).read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="design-css", freshenv=True)
+def test_every_rule_that_can_match_a_page_is_kept(built):
+    outdir, subset = built
+    used = _classes_in_pages(outdir)
+    needed = {
+        selector
+        for selector in _selectors(FULL.read_text(encoding="utf-8"))
+        if set(DESIGN_CLASS.findall(selector)) <= used
+    }
+    assert needed - _selectors(subset) == set()
+
+
+@pytest.mark.sphinx("html", testroot="design-css", freshenv=True)
+def test_rules_of_components_no_page_uses_are_left_out(built):
+    outdir, subset = built
+    assert "sd-card" not in _classes_in_pages(outdir)
+    assert ".sd-card" not in subset
+    assert len(subset) < FULL.stat().st_size / 2
+
+
+@pytest.mark.sphinx("html", testroot="design-css-other", freshenv=True)
+def test_a_site_with_components_that_add_classes_when_written_keeps_it_whole(built):
+    _, stylesheet = built
+    assert stylesheet == FULL.read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="design-css", freshenv=True)
+def test_pages_link_the_smaller_copy_with_its_own_checksum(built):
+    outdir, subset = built
+    checksum = f"{zlib.crc32(subset.encode('utf-8')):08x}"
+    assert f"{STYLESHEET}?v={checksum}" in (outdir / "tabs.html").read_text(encoding="utf-8")
