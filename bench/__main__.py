@@ -139,18 +139,20 @@ def bench_today(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
                 targets["extension_overhead_ratio"],
                 True,
             ),
+            # The target is the HTML rebuild, what `make serve` runs on
+            # every save; `make html` refreshes the ePub as well.
             (
-                "incremental_total",
-                "today: make html after one page changed",
+                "incremental_html",
+                "today: HTML rebuild, one page changed",
                 "s",
                 targets["incremental_html_s"],
                 False,
             ),
             (
-                "incremental_html",
-                "today: ... of which the HTML build",
+                "incremental_total",
+                "today: make html (HTML and ePub), one page changed",
                 "s",
-                targets["incremental_html_s"],
+                None,
                 False,
             ),
             ("make_test", "today: make test", "s", None, False),

@@ -154,19 +154,25 @@ def setup(app: Sphinx) -> dict[str, Any]:
         folder = posixpath.dirname(pagename)
 
         def toctree(**kwargs: Any) -> str:
-            if kwargs != FURO_CALL:
+            # Only furo's call, and only while this function is the page's
+            # own: an extension that wraps it (as sphinx-notfound-page
+            # replaces it on the 404 page) gets Sphinx's answer.
+            if kwargs != FURO_CALL or context.get("toctree") is not toctree:
                 return original(**kwargs)
             if folder not in folders:
                 folders[folder] = folder_tree(app.builder, folder)
             return folders[folder].html
 
         context["toctree"] = toctree
-        context[ORIGINAL_TOCTREE] = original
+        context[ORIGINAL_TOCTREE] = (toctree, original)
 
     def mark_current_page(app: Sphinx, pagename: str, templatename: str, context, doctree) -> None:
-        original = context.pop(ORIGINAL_TOCTREE, None)
-        if original is None:
+        ours, original = context.pop(ORIGINAL_TOCTREE, (None, None))
+        if context.get("toctree") is not ours:
+            # Another extension put its own function in place after ours (as
+            # sphinx-notfound-page does on the 404 page); furo called that.
             return
+        # Templates that call toctree() themselves get Sphinx's function back.
         context["toctree"] = original
         folder = posixpath.dirname(pagename)
         furo_html = context.get("furo_navigation_tree", "")
@@ -178,7 +184,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
             filled = furo_navigation_tree(original(**FURO_CALL))
         context["furo_navigation_tree"] = filled
 
-    # Furo computes its tree in its own handler at the default priority, 500.
-    app.connect("html-page-context", answer_furos_call, priority=400)
+    # Before any other handler, so that ``original`` is Sphinx's own function
+    # (sphinx-notfound-page replaces it at 400); furo computes its tree at 500.
+    app.connect("html-page-context", answer_furos_call, priority=1)
     app.connect("html-page-context", mark_current_page, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
