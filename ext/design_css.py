@@ -19,25 +19,35 @@ has the same name and sits in a folder listed after sphinx-design's own in
 links' ``?v=`` checksum is the copy's: a browser fetches it again when it
 changes. A page that starts using another component brings that
 component's rules back in the next build; there is nothing to configure.
+The ePub keeps the whole stylesheet: it is downloaded once and read offline.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
-import tinycss2
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 STYLESHEET = "sphinx-design.min.css"
 DESIGN_CLASS = re.compile(r"\.(sd-[\w-]+)")
-# Components whose classes are all in the doctree (see the docstring).
-KNOWN_WHEN_READ = re.compile(r"sd-tab-[\w-]+")
+# Components whose classes are all in the doctree (see the docstring): the
+# tab set's own classes, and its kinds of component node.
+KNOWN_WHEN_READ = re.compile(r"(sd-|component:)tab-[\w-]+")
+COMPONENT = "component:"
+RAW_CLASS = re.compile(r"\bsd-[\w-]+")
+# The website only: a reader downloads the ePub once and reads it offline,
+# and making the copy costs each build a tenth of a second (``make bench``).
+BUILDERS = {"html", "dirhtml"}
 # The folder, inside the build's doctree folder, that holds the copy.
 FOLDER = "design-css"
+# Beside the copy: what it was made from (see write_subset). Sphinx does not
+# copy it, as html_static_path skips names that start with a dot.
+KEY_FILE = ".made-from"
 
 
 def _selectors(prelude: list) -> list[list]:
@@ -57,10 +67,15 @@ def _can_match(selector: str, used: set[str]) -> bool:
 
 def subset(css: str, used: set[str]) -> str:
     """``css`` with only the rules that can match an element of the pages."""
+    # Imported here: a build whose copy is up to date does not need it.
+    import tinycss2
+
     return "".join(_kept(tinycss2.parse_stylesheet(css, True, True), used))
 
 
 def _kept(rules: list, used: set[str]) -> list[str]:
+    import tinycss2
+
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
@@ -88,20 +103,34 @@ def _folder(app: Sphinx) -> Path:
 def add_folder(app: Sphinx) -> None:
     # After sphinx-design's builder-inited handler (priority 500) has added
     # its own static folder, so this one comes later and wins.
-    if app.builder.format != "html":
+    if app.builder.name not in BUILDERS:
         return
     _folder(app).mkdir(parents=True, exist_ok=True)
     app.config.html_static_path.append(str(_folder(app)))
 
 
 def note_classes(app: Sphinx, doctree: nodes.document) -> None:
-    classes = {
-        name
-        for node in doctree.findall(nodes.Element)
-        for name in node.get("classes", [])
-        if name.startswith("sd-")
-    }
-    app.env.kb_design_classes[app.env.docname] = classes
+    """Note what of sphinx-design a page uses: its classes and its components.
+
+    A component's own classes may sit in attributes other than ``classes``
+    (a dropdown's ``container_classes``), in raw HTML, or only in the HTML
+    that a node type of sphinx-design's own writes (an icon); so those count
+    too, and so does the kind each component node names in
+    ``design_component``.
+    """
+    used: set[str] = set()
+    for node in doctree.findall(nodes.Element):
+        for name, value in node.attributes.items():
+            if name.endswith("classes") and isinstance(value, list):
+                used.update(item for item in value if item.startswith("sd-"))
+        if component := node.get("design_component"):
+            used.add(f"{COMPONENT}{component}")
+        if isinstance(node, nodes.raw):
+            used.update(RAW_CLASS.findall(node.astext()))
+        if type(node).__module__.startswith("sphinx_design"):
+            # A node of its own, such as an icon, whose HTML it writes itself.
+            used.add(f"{COMPONENT}{type(node).__name__}")
+    app.env.kb_design_classes[app.env.docname] = used
 
 
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -119,19 +148,24 @@ def init_env(app: Sphinx) -> None:
 
 
 def write_subset(app: Sphinx, env: BuildEnvironment) -> None:
-    if app.builder.format != "html":
+    if app.builder.name not in BUILDERS:
         return
     full = _design_stylesheet(app)
     if full is None:
         return
     used = set().union(*env.kb_design_classes.values())
     text = full.read_text(encoding="utf-8")
+    # Parsing the stylesheet takes longer than a one-page rebuild should
+    # spend on it, so the copy is made again only when the stylesheet or the
+    # classes the pages use have changed.
+    key = hashlib.sha256("\n".join([text, *sorted(used)]).encode("utf-8")).hexdigest()
+    target, key_file = _folder(app) / STYLESHEET, _folder(app) / KEY_FILE
+    if target.exists() and key_file.exists() and key_file.read_text(encoding="utf-8") == key:
+        return
     if all(KNOWN_WHEN_READ.fullmatch(name) for name in used):
-        text = subset(text, used)
-    target = _folder(app) / STYLESHEET
-    # Rewritten only when it changes, so an unchanged build copies nothing new.
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+        text = subset(text, {name for name in used if not name.startswith(COMPONENT)})
+    target.write_text(text, encoding="utf-8")
+    key_file.write_text(key, encoding="utf-8")
 
 
 def _design_stylesheet(app: Sphinx) -> Path | None:

@@ -88,3 +88,29 @@ def test_pages_link_the_smaller_copy_with_its_own_checksum(built):
     outdir, subset = built
     checksum = f"{zlib.crc32(subset.encode('utf-8')):08x}"
     assert f"{STYLESHEET}?v={checksum}" in (outdir / "tabs.html").read_text(encoding="utf-8")
+
+
+# A dropdown keeps its classes in other attributes, an icon in raw HTML.
+OTHER_COMPONENTS = {
+    "dropdown": "\n:::{dropdown} More\nText.\n:::\n",
+    "icon": "\nAn icon: {octicon}`heart`.\n",
+}
+
+
+@pytest.mark.parametrize("component", sorted(OTHER_COMPONENTS))
+@pytest.mark.sphinx("html", testroot="design-css", freshenv=True)
+def test_a_page_that_starts_using_another_component_gets_the_whole_stylesheet(
+    app, make_app, component
+):
+    app.build()
+    stylesheet = Path(app.outdir) / "_static" / STYLESHEET
+    assert stylesheet.stat().st_size < FULL.stat().st_size
+    page = Path(app.srcdir) / "tabs.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(original + OTHER_COMPONENTS[component], encoding="utf-8")
+        again = make_app("html", srcdir=app.srcdir)
+        again.build()
+        assert stylesheet.read_text(encoding="utf-8") == FULL.read_text(encoding="utf-8")
+    finally:
+        page.write_text(original, encoding="utf-8")
