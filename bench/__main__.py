@@ -71,6 +71,20 @@ class Site:
         shutil.rmtree(self.builddir, ignore_errors=True)
         return self.build(steps)
 
+    def clean_then_one_page(
+        self,
+        clean_steps: list[recipes.Step],
+        rebuild_steps: list[recipes.Step],
+        touched: str,
+        step: str,
+    ) -> tuple[recipes.Timing, recipes.Timing]:
+        """A build from an empty folder, then a rebuild after one page changed."""
+        log(f"{step}: clean build")
+        clean = self.clean(clean_steps)
+        self.touch(touched)
+        log(f"{step}: one-page rebuild")
+        return clean, self.build(rebuild_steps)
+
     def touch(self, docname: str) -> None:
         """Mark one page changed, as saving it in an editor does."""
         (self.source / f"{docname}.md").touch()
@@ -187,12 +201,11 @@ def bench_today(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
     for run in range(1, args.runs + 1):
         record = {"run": run}
         for variant, site in variants.items():
-            log(f"today, run {run}/{args.runs}, {variant}: clean build")
-            clean = site.clean(site.clean_steps)
-            site.touch(touched)
-            log(f"today, run {run}/{args.runs}, {variant}: one-page rebuild")
-            incremental = site.build(site.incremental_steps)
-            log(f"today, run {run}/{args.runs}, {variant}: page weight and search")
+            step = f"today, run {run}/{args.runs}, {variant}"
+            clean, incremental = site.clean_then_one_page(
+                site.clean_steps, site.incremental_steps, touched, step
+            )
+            log(f"{step}: page weight and search")
             weights = {}
             with chromium.serve(site.html_dir, level) as url:
                 for docname in readers:
@@ -371,12 +384,11 @@ def bench_scale(args, work: Path, snapshot: Path, plain_conf: Path, instance, de
         for run in range(1, args.runs + 1):
             record = {"run": run}
             for variant, site in variants.items():
-                log(f"{pages} pages, run {run}/{args.runs}, {variant}: clean HTML build")
-                clean = site.clean(site.html_steps)
-                site.touch(touched)
-                log(f"{pages} pages, run {run}/{args.runs}, {variant}: one-page rebuild")
-                incremental = site.build(site.html_steps)
-                log(f"{pages} pages, run {run}/{args.runs}, {variant}: search and page weight")
+                step = f"{pages} pages, run {run}/{args.runs}, {variant}"
+                clean, incremental = site.clean_then_one_page(
+                    site.html_steps, site.html_steps, touched, step
+                )
+                log(f"{step}: search and page weight")
                 with chromium.serve(site.html_dir, level) as url:
                     searches = chromium.search_times(instance, url, args.queries)
                     transfers = chromium.page_transfers(instance, url, touched)
