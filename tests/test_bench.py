@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench import recipes, sites
+from bench.__main__ import in_turn
 from helpers import ROOT, SOURCE, reader_docnames
 
 SETTINGS = tomllib.loads((ROOT / "bench" / "settings.toml").read_text(encoding="utf-8"))
@@ -138,3 +139,10 @@ def test_each_feature_is_measured_alone_on_top_of_plain_sphinx(tmp_path):
         else:
             assert conf["html_theme"] == "alabaster"
             assert set(conf["extensions"]) - set(parsers) == {feature}
+
+
+def test_each_variant_is_built_first_in_turn():
+    variants = {"ours": 1, "plain": 2, "plain + furo": 3}
+    orders = [[name for name, _ in in_turn(variants, run)] for run in range(1, 4)]
+    assert all(sorted(order) == sorted(variants) for order in orders)
+    assert [order[0] for order in orders] == list(variants)
