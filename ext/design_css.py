@@ -12,14 +12,15 @@ the stylesheet keeping only the rules whose selectors can match them, plus
 every rule that names no such class (custom properties, keyframes). That is
 only safe for components whose HTML has no ``sd-*`` class their doctree
 lacks: tab sets (tests/test_design_css.py checks it). Others, such as
-dropdowns, add classes as they are written, so a site that uses any of them
-keeps the whole stylesheet. The copy
-has the same name and sits in a folder listed after sphinx-design's own in
-``html_static_path``, so Sphinx copies it over the full one, and the page
-links' ``?v=`` checksum is the copy's: a browser fetches it again when it
-changes. A page that starts using another component brings that
-component's rules back in the next build; there is nothing to configure.
-The ePub keeps the whole stylesheet: it is downloaded once and read offline.
+dropdowns and icons, add classes as they are written, so a site that uses
+any of them keeps the whole stylesheet, and a page that starts using one
+brings it back in the next build; there is nothing to configure.
+
+The copy has the same name and sits in a folder listed after
+sphinx-design's own in ``html_static_path``, so Sphinx copies it over the
+full one, and the page links' ``?v=`` checksum is the copy's: a browser
+fetches it again when it changes. The ePub keeps the whole stylesheet: it
+is downloaded once and read offline.
 """
 
 from __future__ import annotations
