@@ -5,7 +5,7 @@ each page it asks Sphinx for the global toctree, renders it to HTML, and
 parses that HTML again with BeautifulSoup to add its expand/collapse toggles.
 Each of those steps grows with the number of pages and runs once per page, so
 a build's time grows with the square of the page count: at 300 pages it was
-two thirds of a clean build (``make bench``; docs/maintaining.md).
+nearly three quarters of a clean build (``make bench``; docs/maintaining.md).
 
 Two pages in one folder get the same tree except for which entries are
 marked as current, because the links are relative to the folder. So, per

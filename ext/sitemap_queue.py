@@ -3,7 +3,7 @@
 sphinx-sitemap gathers each written page's address in a queue shared
 between processes, made by ``multiprocessing.Manager()``, so that a parallel
 build (``sphinx-build -j N``) can write pages in several processes. Starting
-that manager starts a server process: about 0.1 s of every build, HTML and
+that manager starts a server process: about 0.2 s of every build, HTML and
 ePub alike (``make bench``). Our builds write pages in one process, so an
 ordinary queue holds the same addresses. A parallel build keeps the
 manager.
