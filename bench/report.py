@@ -113,11 +113,17 @@ def table(figures: list[Figure]) -> str:
                 status,
             ]
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    return _aligned(rows, rule=True)
+
+
+def _aligned(rows: list[list[str]], rule: bool = False) -> str:
+    """Rows of cells in left-aligned columns; ``rule`` underlines the first row."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows
     ]
-    lines.insert(1, "  ".join("-" * width for width in widths))
+    if rule:
+        lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 
 
@@ -212,8 +218,7 @@ def search_phase_table(rows: list[tuple[str, dict]]) -> str:
             values = [t.phases[phase] for t in searches.values() if t.phases.get(phase) is not None]
             cells.append(f"{statistics.median(values) * 1000:.0f} ms" if values else "-")
         lines.append(cells)
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    return _aligned(lines)
 
 
 def feature_table(rows: list[tuple]) -> str:
@@ -227,5 +232,4 @@ def feature_table(rows: list[tuple]) -> str:
         lines.append(
             [label, _spread(samples, "s"), f"{extra * 1000:+.0f} ms ({100 * extra / base:+.0f} %)"]
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(3)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    return _aligned(lines)
