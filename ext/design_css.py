@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import tinycss2
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -68,15 +69,10 @@ def _can_match(selector: str, used: set[str]) -> bool:
 
 def subset(css: str, used: set[str]) -> str:
     """``css`` with only the rules that can match an element of the pages."""
-    # Imported here: a build whose copy is up to date does not need it.
-    import tinycss2
-
     return "".join(_kept(tinycss2.parse_stylesheet(css, True, True), used))
 
 
 def _kept(rules: list, used: set[str]) -> list[str]:
-    import tinycss2
-
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
