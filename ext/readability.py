@@ -60,6 +60,7 @@ def _textstat() -> ModuleType:
             del sys.modules["pkg_resources"]
     return textstat
 
+
 FOOTER_CLASS = "kb-page-footer"
 NOT_READ = (
     addnodes.toctree,
