@@ -49,7 +49,8 @@ FOLDER_BUILDERS = {"html", "epub"}
 # dot): the tree is rendered as seen from it, so no entry is marked current.
 NEUTRAL_PAGE = ".navigation"
 MARKER = "kbnav"
-ORIGINAL_TOCTREE = "kb_navigation_original_toctree"
+# Context key: our toctree() function and the one it stands in for.
+TOCTREES = "kb_navigation_toctrees"
 
 ENTRY = re.compile(
     rf'<li class="(?P<level>toctree-l\d+) {MARKER}(?P<index>\d+)(?P<children> has-children)?">'
@@ -168,10 +169,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
             return folders[folder].html
 
         context["toctree"] = toctree
-        context[ORIGINAL_TOCTREE] = (toctree, original)
+        context[TOCTREES] = (toctree, original)
 
     def mark_current_page(app: Sphinx, pagename: str, templatename: str, context, doctree) -> None:
-        ours, original = context.pop(ORIGINAL_TOCTREE, (None, None))
+        ours, original = context.pop(TOCTREES, (None, None))
         if context.get("toctree") is not ours:
             # Another extension put its own function in place after ours (as
             # sphinx-notfound-page does on the 404 page); furo called that.

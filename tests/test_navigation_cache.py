@@ -29,18 +29,17 @@ def calls(monkeypatch) -> dict[str, int]:
     """How often the extension renders a folder's tree, and falls back to furo's way."""
     counted = {"folder_tree": 0, "furo_fallback": 0}
 
-    def counting(name: str):
+    def counting(name: str, key: str):
         original = getattr(navigation_cache, name)
 
         def wrapper(*args, **kwargs):
             counted[key] += 1
             return original(*args, **kwargs)
 
-        key = "furo_fallback" if name == "furo_navigation_tree" else name
         monkeypatch.setattr(navigation_cache, name, wrapper)
 
-    counting("folder_tree")
-    counting("furo_navigation_tree")
+    counting("folder_tree", "folder_tree")
+    counting("furo_navigation_tree", "furo_fallback")
     return counted
 
 
