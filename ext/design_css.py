@@ -35,6 +35,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ext.per_page import keep_per_page
+
 STYLESHEET = "sphinx-design.min.css"
 DESIGN_CLASS = re.compile(r"\.(sd-[\w-]+)")
 # Components whose classes are all in the doctree (see the docstring): the
@@ -130,20 +132,6 @@ def note_classes(app: Sphinx, doctree: nodes.document) -> None:
     app.env.kb_design_classes[app.env.docname] = used
 
 
-def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.kb_design_classes.pop(docname, None)
-
-
-def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment):
-    for docname in docnames:
-        env.kb_design_classes[docname] = other.kb_design_classes[docname]
-
-
-def init_env(app: Sphinx) -> None:
-    if not hasattr(app.env, "kb_design_classes"):
-        app.env.kb_design_classes = {}
-
-
 def write_subset(app: Sphinx, env: BuildEnvironment) -> None:
     if app.builder.name not in BUILDERS:
         return
@@ -174,10 +162,8 @@ def _design_stylesheet(app: Sphinx) -> Path | None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("builder-inited", init_env)
+    keep_per_page(app, "kb_design_classes")
     app.connect("builder-inited", add_folder, priority=600)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
     app.connect("doctree-read", note_classes)
     app.connect("env-updated", write_subset)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,6 +28,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ext.per_page import keep_per_page
+
 logger = logging.getLogger(__name__)
 
 # docname -> [(names of one entry, the line of each name)]
@@ -121,29 +123,8 @@ def check(app: Sphinx, env: BuildEnvironment) -> None:
                 )
 
 
-def init_env(app: Sphinx) -> None:
-    for attribute in ("kb_glossary_entries", "kb_term_links"):
-        if not hasattr(app.env, attribute):
-            setattr(app.env, attribute, {})
-
-
-def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.kb_glossary_entries.pop(docname, None)
-    env.kb_term_links.pop(docname, None)
-
-
-def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    for docname in docnames:
-        if docname in other.kb_glossary_entries:
-            env.kb_glossary_entries[docname] = other.kb_glossary_entries[docname]
-        if docname in other.kb_term_links:
-            env.kb_term_links[docname] = other.kb_term_links[docname]
-
-
 def setup(app: Sphinx) -> dict:
-    app.connect("builder-inited", init_env)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    keep_per_page(app, "kb_glossary_entries", "kb_term_links")
     app.connect("doctree-read", note_entries_and_links)
     app.connect("env-check-consistency", check)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
