@@ -52,11 +52,14 @@ extensions = [
     "ext.epub_tabs",
     "ext.review_dates",
     "ext.disclaimer",
+    # Urgent-help callouts in three tiers, and "Get help now" on every page.
+    "ext.urgent_help",
     # Checks that turn contributor mistakes into warnings saying how to fix them.
     "ext.contributor_hints",
     "ext.glossary_checks",
     "ext.raw_html",
     "ext.image_alt",
+    "ext.section_sources",
     "ext.readability",
     "ext.search_keywords",
     "ext.search_synonyms",
@@ -101,6 +104,20 @@ myst_enable_extensions = [
 ]
 # Headings up to level 3 get slug anchors, so questions can be linked to.
 myst_heading_anchors = 3
+# Links that leave the site: web pages, e-mail, and phone numbers that a phone
+# can call (the urgent-help numbers). Nothing else, so a typo such as
+# "htps:" is a broken-link warning, not a dead link.
+myst_url_schemes = ["http", "https", "mailto", "tel"]
+
+# -- Safety ------------------------------------------------------------------
+
+# The page every "Get help now" link leads to (ext/urgent_help.py), and the
+# title, action and numbers of each urgent-help tier, where reviewers see them.
+kb_urgent_help_page = "safety/get-help-now"
+kb_urgent_help = "source/_data/urgent-help.yaml"
+# Every section of a page cites a source (ext/section_sources.py), except on
+# pages that make no medical statement.
+kb_pages_without_sources = ["references", "disclaimer"]
 
 # -- References (sphinxcontrib-bibtex) ---------------------------------------
 

@@ -1,4 +1,4 @@
-"""Give the search page the readers' words: synonyms and filler words.
+"""Give the search page the readers' words: synonyms, filler and urgent words.
 
 Readers search in their own words ("pins and needles", "Lyrica", "how long
 does it take to work"), and Sphinx's search finds a page only when it holds
@@ -12,6 +12,7 @@ needs, from a data file that anyone can review and edit
       pins and needles: tingling        # a reader's words: the pages' words
       tca: [tricyclic antidepressant]
     filler words: [can, will, please]   # words that only make a question
+    urgent words: [overdose, too many]  # show the emergency guidance first
 
 The file is checked when the search page is written: a mistake is a warning
 that names the file and line. Only the search page loads the words (inline)
@@ -35,7 +36,11 @@ SEARCH_PAGE = "search"
 SCRIPT = "search-answers.js"
 SYNONYMS = "synonyms"
 FILLER = "filler words"
-EXAMPLE = {SYNONYMS: "'pins and needles: tingling'", FILLER: "'  - please'"}
+URGENT = "urgent words"
+PARTS = (SYNONYMS, FILLER, URGENT)
+EXAMPLE = {
+    SYNONYMS: "'pins and needles: tingling'", FILLER: "'  - please'", URGENT: "'  - too many'"
+}
 
 
 class _Problems:
@@ -94,12 +99,14 @@ def _synonyms(node: yaml.Node, problems: _Problems) -> list[tuple[str, list[str]
     return list(pairs.items())
 
 
-def _filler(node: yaml.Node, problems: _Problems) -> list[str]:
+def _list(node: yaml.Node, part: str, problems: _Problems) -> list[str]:
+    """A list of words (filler words) or of words and phrases (urgent words)."""
     values = node.value if isinstance(node, yaml.SequenceNode) else None
     words = [_text(value) for value in values or []]
-    if values is None or None in words:
-        problems.warn(node, "'%s' must be a list of single words, one a line, for example %s",
-                      FILLER, EXAMPLE[FILLER])
+    single = part == FILLER
+    if values is None or None in words or (single and any(" " in w for w in words)):
+        problems.warn(node, "'%s' must be a list of %s, one a line, for example %s",
+                      part, "single words" if single else "words or phrases", EXAMPLE[part])
         return []
     return [word.lower() for word in words]
 
@@ -107,7 +114,7 @@ def _filler(node: yaml.Node, problems: _Problems) -> list[str]:
 def read_search_words(path: Path) -> dict[str, list]:
     """The synonyms and filler words in ``path``; every problem is a warning."""
     problems = _Problems(path)
-    words: dict[str, list] = {SYNONYMS: [], "filler": []}
+    words: dict[str, list] = {SYNONYMS: [], "filler": [], "urgent": []}
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -128,10 +135,12 @@ def read_search_words(path: Path) -> dict[str, list]:
         if key == SYNONYMS:
             words[SYNONYMS] = _synonyms(value_node, problems)
         elif key == FILLER:
-            words["filler"] = _filler(value_node, problems)
+            words["filler"] = _list(value_node, FILLER, problems)
+        elif key == URGENT:
+            words["urgent"] = _list(value_node, URGENT, problems)
         else:
-            problems.warn(key_node, "unknown part '%s'; the file has only '%s:' and '%s:'",
-                          key_node.value, SYNONYMS, FILLER)
+            problems.warn(key_node, "unknown part '%s'; the file has only %s",
+                          key_node.value, ", ".join(f"'{part}:'" for part in PARTS))
     return words
 
 

@@ -303,7 +303,7 @@ def test_bad_keywords_and_synonyms_are_located_warnings_that_say_how_to_fix_them
         "search-synonyms.yaml:10: WARNING: 'filler words' must be a list of single words, "
         "one a line, for example '  - please' [kb.search]",
         "search-synonyms.yaml:11: WARNING: unknown part 'stop words'; the file has only "
-        "'synonyms:' and 'filler words:' [kb.search]",
+        "'synonyms:', 'filler words:', 'urgent words:' [kb.search]",
     ]
 
 

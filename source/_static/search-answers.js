@@ -21,7 +21,13 @@
  *      words count more than common ones; a page that matches more of the
  *      query ranks higher; a heading or index entry that holds the whole
  *      query adds more, and the result links to that section;
- *   4. shows one result per page.
+ *   4. shows one result per page;
+ *   5. puts the emergency guidance above every result when the query is
+ *      about taking too much or harming oneself, whatever else it asks
+ *      ("urgent words" in the same file);
+ *   6. says so, in one plain sentence, when the site has no answer: when some
+ *      of the query's words are on no page and the rest are on most pages
+ *      ("amitriptyline price" would otherwise list every page).
  *
  * Everything happens in the browser from the hosted files: no server.
  * It uses these parts of Sphinx 9.0's searchtools.js: Search._index,
@@ -50,8 +56,11 @@
   // Results scoring less than this share of the best are not shown.
   const MIN_SHARE_OF_BEST = 0.15;
   const MAX_RESULTS = 20;
+  // A word on more than this share of the pages says nothing about which
+  // page answers ("amitriptyline" is on almost all of them).
+  const COMMON_SHARE = 0.5;
 
-  const words = window.KB_SEARCH_WORDS || { synonyms: [], filler: [] };
+  const words = window.KB_SEARCH_WORDS || { synonyms: [], filler: [], urgent: [] };
   const stemmer = new Stemmer();
   const stemCache = new Map();
   const stem = (word) => {
@@ -76,6 +85,9 @@
     .filter((synonym) => synonym.said.length)
     // Longest first, so "pins and needles" wins over "pins".
     .sort((a, b) => b.said.length - a.said.length);
+
+  // Phrases that make a query urgent, as stems ("took too many" has "too mani").
+  const urgent = (words.urgent || []).map(stems).filter((phrase) => phrase.length);
 
   // -- What the pages offer, read once from Sphinx's index -------------------
 
@@ -241,8 +253,16 @@
     return best;
   };
 
-  const rank = (index, query) => {
-    const matching = query.map(pagesMatching);
+  /** The concepts of the query that no page has, when the rest are on most
+   *  pages: the site has no answer to it. Null when it has one. */
+  const uncovered = (index, query, matching) => {
+    const missing = query.filter((_, i) => !matching[i].size);
+    const common = index.docnames.length * COMMON_SHARE;
+    const onlyCommon = matching.every((files) => !files.size || files.size > common);
+    return missing.length && onlyCommon ? missing : null;
+  };
+
+  const rank = (index, query, matching) => {
     // Rare words count more: log(1 + pages / pages having the word).
     const pageCount = index.docnames.length;
     const rarity = matching.map((files) =>
@@ -288,11 +308,42 @@
 
   // -- Showing the results with Sphinx's own code -----------------------------
 
+  /** Is the query about taking too much or self-harm? */
+  const isUrgent = (query) => {
+    const said = stems(query);
+    return urgent.some((phrase) => containsInOrder(said, phrase));
+  };
+
+  // The emergency box and the "no answer" sentence are in the search page's
+  // template (source/_templates/search.html).
+  const showUrgent = (shown) => {
+    const box = document.getElementById("kb-search-urgent");
+    if (box) box.hidden = !shown;
+  };
+
+  const sayNotCovered = (missing, query) => {
+    const sentence = document.getElementById("kb-not-covered");
+    const said = missing.map((concept) => concept.highlight.join(" ")).join(" ") || query;
+    Search.stopPulse();
+    Search.title.innerText = _("Search Results");
+    Search.status.innerText = sentence
+      ? sentence.dataset.text.replace("{words}", said)
+      : `This site has no answer about "${said}".`;
+  };
+
   Search.query = (query) => {
     const index = Search._index;
     site ??= readSite(index);
     const parsed = concepts(query);
-    const ranked = rank(index, parsed);
+    const matching = parsed.map(pagesMatching);
+    showUrgent(isUrgent(query));
+    const missing = uncovered(index, parsed, matching);
+    const ranked = missing ? [] : rank(index, parsed, matching);
+    if (!ranked.length) {
+      _removeChildren(document.getElementById("search-progress"));
+      sayNotCovered(missing ?? parsed, query);
+      return;
+    }
     const searchTerms = new Set(parsed.flatMap((c) => c.alternatives.flat()));
     const highlight = new Set(parsed.flatMap((c) => c.highlight));
     // The words to highlight on the page a reader opens, as Sphinx does.

@@ -1,0 +1,174 @@
+"""Urgent-help callouts in three tiers, and a "Get help now" link on every page.
+
+Public health services sort "when to get help" into tiers, each with its own
+action: speak to a doctor or pharmacist soon; get help now from a doctor or a
+non-emergency line; or call an ambulance. A reader who is frightened, in pain
+or looking after someone at night must see at once which tier a list belongs
+to and whom to call, so a contributor writes only the tier and the list::
+
+    :::{urgent-help} emergency
+    - you have taken more than your dose
+    :::
+
+and the directive adds the rest from ``kb_urgent_help`` (normally
+``source/_data/urgent-help.yaml``, where clinical reviewers see it): the tier
+said in words (never by colour alone), what to do, and the numbers, each a
+``tel:`` link that a phone can call. The callout is a ``<section>`` named by
+its title, so screen readers list it as a region; it prints as a bordered
+box and appears in the ePub as one too.
+
+Every page also gets a "Get help now" link, below its title, to the page that
+gathers the emergency guidance (``kb_urgent_help_page``). It is added to the
+doctree as the page is read, so the ePub has it as well.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+TIERS = ("pharmacist", "urgent", "emergency")
+FIELDS = ("title", "action")
+EXAMPLE = ":::{urgent-help} emergency"
+# The class of everything added to every page (disclaimer, review dates):
+# left out of the reading grade and the search index.
+ON_EVERY_PAGE = ["kb-page-footer", "no-search"]
+GET_HELP_TEXT = "Get help now"
+GET_HELP_AFTER = ": what to do in an emergency, or if you took too much"
+
+
+class urgent_help(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
+    """A callout of one tier: its title, the contributor's list, and what to do."""
+
+
+def read_tiers(path: Path) -> dict[str, dict[str, str]]:
+    """Each tier's title and action text (MyST), from the data file at ``path``.
+
+    A missing tier or field is a warning naming the file; the callout then
+    shows what there is, so no list is ever dropped.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        logger.warning("cannot read the urgent-help tiers: %s; check kb_urgent_help in conf.py",
+                       error, location=str(path), type="kb", subtype="urgent_help")
+        return {}
+    tiers = {}
+    for tier in TIERS:
+        fields = data.get(tier) if isinstance(data, dict) else None
+        missing = [f for f in FIELDS if not isinstance((fields or {}).get(f), str)]
+        if missing:
+            logger.warning("tier '%s' needs %s; each tier has a 'title:' and an 'action:'",
+                           tier, " and ".join(f"'{f}:'" for f in missing),
+                           location=str(path), type="kb", subtype="urgent_help")
+        tiers[tier] = {f: (fields or {}).get(f, "") for f in FIELDS if isinstance((fields or {}).get(f), str)}
+    return tiers
+
+
+class UrgentHelp(SphinxDirective):
+    """``:::{urgent-help} <tier>`` followed by a list of when to act."""
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        tier = self.arguments[0].strip().lower()
+        callout = urgent_help(classes=["kb-urgent", f"kb-urgent-{tier}"])
+        self.set_source_info(callout)
+        callout_id = f"urgent-help-{self.env.new_serialno('urgent-help')}"
+        callout["ids"].append(callout_id)
+        if tier not in TIERS:
+            logger.warning(
+                "unknown urgent-help tier '%s'; write one of %s, for example '%s'",
+                tier, ", ".join(f"'{t}'" for t in TIERS), EXAMPLE,
+                location=self.get_location(), type="kb", subtype="urgent_help",
+            )
+        if not self.content:
+            logger.warning(
+                "this urgent-help callout has no list; say when to act, one '- ' line "
+                "each, between '%s' and ':::'", EXAMPLE,
+                location=self.get_location(), type="kb", subtype="urgent_help",
+            )
+        text = _tiers(self.env.app).get(tier, {})
+        if text.get("title"):
+            title = nodes.paragraph("", "", nodes.strong("", text["title"]),
+                                    classes=["kb-urgent-title"], ids=[f"{callout_id}-title"])
+            callout["labelledby"] = title["ids"][0]
+            callout += title
+        self.state.nested_parse(self.content, self.content_offset, callout)
+        if text.get("action"):
+            action = nodes.container(classes=["kb-urgent-action"])
+            lines = StringList(text["action"].splitlines(), source=_data_file(self.env.app))
+            self.state.nested_parse(lines, 0, action)
+            callout += action
+        return [callout]
+
+
+def _data_file(app: Sphinx) -> str:
+    return str(Path(app.confdir, app.config.kb_urgent_help))
+
+
+_read: dict[tuple[str, float], dict[str, dict[str, str]]] = {}
+
+
+def _tiers(app: Sphinx) -> dict[str, dict[str, str]]:
+    # Read once per version of the file; it is a dependency of every page
+    # with a callout, so a change to it rebuilds them (also in `make serve`).
+    path = Path(_data_file(app))
+    app.env.note_dependency(str(path))
+    key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
+    if key not in _read:
+        _read[key] = read_tiers(path)
+    return _read[key]
+
+
+def visit_urgent_help(self: HTML5Translator, node: urgent_help) -> None:
+    # A <section> named by its title is a region landmark for screen readers.
+    if node.get("labelledby"):
+        self.body.append(self.starttag(node, "section", **{"aria-labelledby": node["labelledby"]}))
+    else:
+        self.body.append(self.starttag(node, "section", **{"aria-label": "Get help"}))
+
+
+def depart_urgent_help(self: HTML5Translator, node: urgent_help) -> None:
+    self.body.append("</section>\n")
+
+
+def add_get_help_link(app: Sphinx, doctree: nodes.document) -> None:
+    """Put the "Get help now" link under the title of every page but its target."""
+    target = app.config.kb_urgent_help_page
+    docname = app.env.current_document.docname
+    if not target or docname == target:
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    link = addnodes.pending_xref(
+        "", nodes.inline("", GET_HELP_TEXT), refdomain="std", reftype="doc",
+        reftarget=f"/{target}", refexplicit=True, refwarn=True, refdoc=docname,
+    )
+    note = nodes.paragraph(
+        "", "", nodes.strong("", "", link), nodes.Text(GET_HELP_AFTER),
+        classes=[*ON_EVERY_PAGE, "kb-get-help"],
+    )
+    section.insert(1, note)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("kb_urgent_help", "source/_data/urgent-help.yaml", "env", types=frozenset({str}))
+    app.add_config_value("kb_urgent_help_page", "", "env", types=frozenset({str}))
+    app.add_node(urgent_help, html=(visit_urgent_help, depart_urgent_help))
+    app.add_directive("urgent-help", UrgentHelp)
+    app.connect("doctree-read", add_get_help_link)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
