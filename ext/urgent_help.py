@@ -48,7 +48,8 @@ GET_HELP_TEXT = "Get help now"
 GET_HELP_AFTER = ": what to do in an emergency, or if you took too much"
 
 
-class urgent_help(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
+# Lower case, as docutils names its nodes.
+class urgent_help(nodes.General, nodes.Element):
     """A callout of one tier: its title, the contributor's list, and what to do."""
 
 
@@ -59,20 +60,24 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
     shows what there is, so no list is ever dropped.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError) as error:
         logger.warning("cannot read the urgent-help tiers: %s; check kb_urgent_help in conf.py",
-                       error, location=str(path), type="kb", subtype="urgent_help")
+                       error, location=f"{path}:1", type="kb", subtype="urgent_help")
         return {}
+    lines = text.splitlines()
     tiers = {}
     for tier in TIERS:
         fields = data.get(tier) if isinstance(data, dict) else None
-        missing = [f for f in FIELDS if not isinstance((fields or {}).get(f), str)]
+        fields = fields if isinstance(fields, dict) else {}
+        tiers[tier] = {f: fields[f] for f in FIELDS if isinstance(fields.get(f), str)}
+        missing = [f for f in FIELDS if f not in tiers[tier]]
         if missing:
+            line = next((n for n, t in enumerate(lines, 1) if t.startswith(f"{tier}:")), 1)
             logger.warning("tier '%s' needs %s; each tier has a 'title:' and an 'action:'",
                            tier, " and ".join(f"'{f}:'" for f in missing),
-                           location=str(path), type="kb", subtype="urgent_help")
-        tiers[tier] = {f: (fields or {}).get(f, "") for f in FIELDS if isinstance((fields or {}).get(f), str)}
+                           location=f"{path}:{line}", type="kb", subtype="urgent_help")
     return tiers
 
 
@@ -100,7 +105,7 @@ class UrgentHelp(SphinxDirective):
                 "each, between '%s' and ':::'", EXAMPLE,
                 location=self.get_location(), type="kb", subtype="urgent_help",
             )
-        text = _tiers(self.env.app).get(tier, {})
+        text = _tiers(self.env).get(tier, {})
         if text.get("title"):
             title = nodes.paragraph("", "", nodes.strong("", text["title"]),
                                     classes=["kb-urgent-title"], ids=[f"{callout_id}-title"])
@@ -109,24 +114,25 @@ class UrgentHelp(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, callout)
         if text.get("action"):
             action = nodes.container(classes=["kb-urgent-action"])
-            lines = StringList(text["action"].splitlines(), source=_data_file(self.env.app))
+            lines = StringList(text["action"].splitlines(), source=self.env.kb_urgent_help_path)
             self.state.nested_parse(lines, 0, action)
             callout += action
         return [callout]
 
 
-def _data_file(app: Sphinx) -> str:
-    return str(Path(app.confdir, app.config.kb_urgent_help))
+def note_data_file(app: Sphinx) -> None:
+    """Keep the data file's path, from the configuration folder, for the directive."""
+    app.env.kb_urgent_help_path = str(Path(app.confdir, app.config.kb_urgent_help))
 
 
 _read: dict[tuple[str, float], dict[str, dict[str, str]]] = {}
 
 
-def _tiers(app: Sphinx) -> dict[str, dict[str, str]]:
+def _tiers(env) -> dict[str, dict[str, str]]:
     # Read once per version of the file; it is a dependency of every page
     # with a callout, so a change to it rebuilds them (also in `make serve`).
-    path = Path(_data_file(app))
-    app.env.note_dependency(str(path))
+    path = Path(env.kb_urgent_help_path)
+    env.note_dependency(str(path))
     key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
     if key not in _read:
         _read[key] = read_tiers(path)
@@ -170,5 +176,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("kb_urgent_help_page", "", "env", types=frozenset({str}))
     app.add_node(urgent_help, html=(visit_urgent_help, depart_urgent_help))
     app.add_directive("urgent-help", UrgentHelp)
+    app.connect("builder-inited", note_data_file)
     app.connect("doctree-read", add_get_help_link)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from helpers import DATA, main_element, main_text
+from helpers import DATA, ROOT, main_element, main_text
 
 FACTS = yaml.safe_load((DATA / "key_facts.yaml").read_text(encoding="utf-8"))
 EXPECT = yaml.safe_load((DATA / "content.yaml").read_text(encoding="utf-8"))
@@ -54,10 +54,35 @@ def test_fact_is_in_the_html_and_the_epub(site, docname, fact):
 
 
 def test_every_brief_section_has_facts():
-    numbers = {section["section"].split(".")[0] for section in FACTS}
+    numbers = {section["section"].split(".")[0] for section in FACTS if section["section"][0].isdigit()}
     assert numbers == {str(n) for n in range(1, 15)}, (
         f"key_facts.yaml should cover sections 1 to 14 of the brief; it covers {sorted(numbers)}"
     )
+
+
+SOURCED = [section for section in FACTS if "sources" in section]
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "source" / "references.bib").read_text(
+    encoding="utf-8"), re.MULTILINE))
+
+
+def cited_keys(docname: str) -> set[str]:
+    """The keys a page cites with {cite:p}, in its Markdown source."""
+    text = (ROOT / "source" / f"{docname}.md").read_text(encoding="utf-8")
+    return {key.strip() for group in re.findall(r"\{cite:p\}`([^`]+)`", text)
+            for key in group.split(",")}
+
+
+@pytest.mark.parametrize("section", SOURCED, ids=[s["section"] for s in SOURCED])
+def test_the_sources_of_the_safety_facts_are_listed_and_cited_on_their_page(section):
+    assert set(section["sources"]) <= BIB_KEYS, (
+        f"not in references.bib: {sorted(set(section['sources']) - BIB_KEYS)}"
+    )
+    missing = set(section["sources"]) - cited_keys(section["page"])
+    assert not missing, f"{section['page']} does not cite {sorted(missing)}"
+
+
+def test_there_are_safety_facts_with_their_sources():
+    assert len(SOURCED) >= 10
 
 
 # -- The comparison table -------------------------------------------------------

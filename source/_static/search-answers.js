@@ -74,20 +74,30 @@
       .filter((word) => !stopwords.has(word) && !/^\d+$/.test(word))
       .map(stem);
 
+  /** Every word of `text`, stop words too, stemmed: for spotting a phrase in
+   *  the query as typed ("too much" is two of Sphinx's stop words). */
+  const allStems = (text) =>
+    splitQuery(text.toLowerCase())
+      .filter((word) => word.length > 1)
+      .map(stem);
+
   const filler = new Set(words.filler.map(stem));
   // Each synonym: the reader's words as stems, and the site's words for them.
   const synonyms = words.synonyms
     .map(([said, meant]) => ({
+      // The reader's words as typed, to find them in the query...
+      typed: allStems(said),
+      // ... and as the index holds them, to rank pages by.
       said: stems(said),
       meant: meant.map(stems),
       highlight: [said, ...meant].flatMap((text) => splitQuery(text.toLowerCase())),
     }))
-    .filter((synonym) => synonym.said.length)
+    .filter((synonym) => synonym.typed.length)
     // Longest first, so "pins and needles" wins over "pins".
-    .sort((a, b) => b.said.length - a.said.length);
+    .sort((a, b) => b.typed.length - a.typed.length);
 
   // Phrases that make a query urgent, as stems ("took too many" has "too mani").
-  const urgent = (words.urgent || []).map(stems).filter((phrase) => phrase.length);
+  const urgent = (words.urgent || []).map(allStems).filter((phrase) => phrase.length);
 
   // -- What the pages offer, read once from Sphinx's index -------------------
 
@@ -178,15 +188,19 @@
     const result = [];
     for (let at = 0; at < said.length; ) {
       const synonym = synonyms.find((s) =>
-        s.said.every((word, offset) => saidStems[at + offset] === word),
+        s.typed.every((word, offset) => saidStems[at + offset] === word),
       );
       if (synonym) {
         result.push({
           said: synonym.said,
-          alternatives: [synonym.said, ...synonym.meant],
+          // An alternative of only stop or filler words ("too much") finds
+          // nothing worth ranking: the site's words for it do.
+          alternatives: [synonym.said, ...synonym.meant].filter(
+            (words) => words.length && !words.every((word) => filler.has(word)),
+          ),
           highlight: synonym.highlight,
         });
-        at += synonym.said.length;
+        at += synonym.typed.length;
         continue;
       }
       const word = said[at];
@@ -196,7 +210,9 @@
       }
       at += 1;
     }
-    const meaningful = result.filter((c) => !c.said.every((word) => filler.has(word)));
+    const meaningful = result.filter((c) =>
+      c.alternatives.some((words) => words.some((word) => !filler.has(word))),
+    );
     return meaningful.length ? meaningful : result;
   };
 
@@ -310,7 +326,7 @@
 
   /** Is the query about taking too much or self-harm? */
   const isUrgent = (query) => {
-    const said = stems(query);
+    const said = allStems(query);
     return urgent.some((phrase) => containsInOrder(said, phrase));
   };
 

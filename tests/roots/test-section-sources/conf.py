@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "ext.section_sources"]
+bibtex_bibfiles = ["references.bib"]
+kb_pages_without_sources = ["about"]
+exclude_patterns = ["_build"]

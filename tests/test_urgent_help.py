@@ -1,0 +1,96 @@
+"""Urgent-help callouts say their tier in words, name their numbers as phone
+links, and are labelled regions; every page links to the emergency guidance.
+
+The tiny project ``roots/test-urgent-help/`` has callouts of two tiers and a
+"Get help now" target page; its mistakes are in ``data/guard_rails.yaml``.
+The real site's callouts are checked in the HTML and the ePub.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from helpers import ROOT, main_element, soup_of
+
+TIERS = yaml.safe_load((ROOT / "source" / "_data" / "urgent-help.yaml").read_text(encoding="utf-8"))
+# The numbers readers in the UK, Ireland and the EU, and the US must be able to call.
+EMERGENCY_NUMBERS = {"tel:999", "tel:112", "tel:911"}
+HELP_PAGE = "safety/get-help-now"
+
+
+@pytest.fixture
+def built(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "urgent-help"
+    shutil.copytree(rootdir / "test-urgent-help", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return app
+
+
+def test_a_callout_is_a_region_named_by_its_tier_in_words(built):
+    page = soup_of(built.outdir / "index.html")
+    callouts = page.select("section.kb-urgent")
+    assert [c["class"][-1] for c in callouts] == ["kb-urgent-emergency", "kb-urgent-pharmacist"]
+    for callout in callouts:
+        title = page.find(id=callout["aria-labelledby"])
+        assert title is not None and title in callout.descendants
+    titles = [page.find(id=c["aria-labelledby"]).get_text() for c in callouts]
+    assert titles == ["Emergency: call an ambulance", "Not urgent: speak to a pharmacist"]
+
+
+def test_a_callout_keeps_the_list_and_adds_the_tier_action_with_phone_links(built):
+    emergency = soup_of(built.outdir / "index.html").select_one("section.kb-urgent-emergency")
+    assert [li.get_text(" ", strip=True) for li in emergency.select("li")] == ["you took too much"]
+    assert {a["href"] for a in emergency.select('a[href^="tel:"]')} == {"tel:999", "tel:911"}
+    # The action's citation resolves to the bibliography.
+    assert emergency.select_one(".kb-urgent-action a[href*='#id']") is not None
+
+
+def test_every_page_but_its_target_links_to_get_help_now(built):
+    for name in ("index", "mistakes"):
+        link = soup_of(built.outdir / f"{name}.html").select_one(".kb-get-help a")
+        assert link is not None and link["href"] == "help.html", name
+    assert soup_of(built.outdir / "help.html").select_one(".kb-get-help") is None
+
+
+def test_a_broken_callout_still_shows_its_list(built):
+    """An unknown tier is a warning, but the reader's list is never dropped."""
+    page = soup_of(built.outdir / "mistakes.html")
+    assert "you feel faint" in page.get_text()
+
+
+# -- The real site ----------------------------------------------------------------
+
+
+def test_each_tier_in_the_data_file_says_its_tier_in_words():
+    assert set(TIERS) == {"pharmacist", "urgent", "emergency"}
+    assert TIERS["pharmacist"]["title"].startswith("Not urgent")
+    assert TIERS["urgent"]["title"].startswith("Urgent")
+    assert TIERS["emergency"]["title"].startswith("Emergency")
+
+
+@pytest.mark.parametrize("book", ["html", "epub"])
+def test_the_emergency_guidance_names_every_emergency_number_as_a_phone_link(site, book):
+    page = main_element(getattr(site, book)(HELP_PAGE))
+    emergency = page.select_one("section.kb-urgent-emergency")
+    assert emergency is not None, f"{HELP_PAGE} has no emergency callout in the {book}"
+    assert EMERGENCY_NUMBERS <= {a["href"] for a in emergency.select('a[href^="tel:"]')}
+    crisis = {a["href"] for a in page.select('a[href^="tel:"]')}
+    assert {"tel:988", "tel:116123", "tel:111"} <= crisis
+
+
+@pytest.mark.parametrize("book", ["html", "epub"])
+def test_every_reader_page_links_to_get_help_now(site, reader_pages, book):
+    missing = []
+    for docname in reader_pages:
+        if docname == HELP_PAGE:
+            continue
+        link = getattr(site, book)(docname).select_one(".kb-get-help a")
+        if link is None or not link["href"].split("#")[0].endswith("get-help-now." + (
+            "html" if book == "html" else "xhtml"
+        )):
+            missing.append(docname)
+    assert not missing, f"pages without a working 'Get help now' link in the {book}: {missing}"
