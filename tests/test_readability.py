@@ -31,7 +31,12 @@ def test_textstat_is_the_version_the_target_was_set_with():
 
 @pytest.mark.parametrize("docname", reader_docnames())
 def test_page_reads_at_the_target_grade(site, docname):
-    text = main_text(site.html(docname))
+    # The list of sources is left out, as the build's own check leaves it out:
+    # a source's title is its publisher's words, not ours.
+    page = site.html(docname)
+    for entry in page.select(".citation"):
+        entry.decompose()
+    text = main_text(page)
     words = textstat.lexicon_count(text)
     assert words >= EXPECT["min_words"], (
         f"{docname}: only {words} words of main text (at least {EXPECT['min_words']} expected)"
