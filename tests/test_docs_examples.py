@@ -108,6 +108,12 @@ def built(tmp_path_factory) -> Path:
             sys.executable, "-m", "sphinx", *_makefile_sphinx_options(), "-b", "html",
             # The glossary example adds a term that no page of the site links to.
             "-D", "suppress_warnings=kb.glossary_unused",
+            # Each snippet shows one feature, not a sourced medical page; the
+            # whole page a contributor copies (treatments/how-soon) must cite.
+            "-D", "kb_pages_without_sources=" + ",".join(
+                ["references", "disclaimer", "examples/index"]
+                + [p.lstrip("/") for p in pages if p.startswith("/examples/")]
+            ),
             str(source), str(work / "html"),
         ],
         cwd=ROOT,  # the Makefile's "-c ." names the configuration at the root
