@@ -27,7 +27,7 @@ help: ## List the targets
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
 # The website offers the ePub of the same build for download, so html builds
@@ -74,10 +74,13 @@ BENCHOPTS   ?=
 bench: $(STAMP) ## Time builds, weigh pages, time searches, today and at 1,000 pages (docs/maintaining.md)
 	$(BIN)/python -m bench --runs $(RUNS) --output $(BUILDDIR)/bench $(BENCHOPTS)
 
-lock: $(STAMP) ## Re-pin requirements.lock from the ranges in pyproject.toml
+# Every pin carries the hashes of its files on PyPI, and make installs with
+# --require-hashes: a file that differs from the one locked is refused.
+# --allow-unsafe pins setuptools too, which hash checking needs.
+lock: $(STAMP) ## Re-pin requirements.lock, with hashes, from the ranges in pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --all-extras --strip-extras --no-emit-find-links \
-		--no-emit-index-url -o requirements.lock pyproject.toml
+		--no-emit-index-url --generate-hashes --allow-unsafe -o requirements.lock pyproject.toml
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf $(BUILDDIR)
