@@ -54,6 +54,11 @@ extensions = [
     "ext.disclaimer",
     # Urgent-help callouts in three tiers, and "Get help now" on every page.
     "ext.urgent_help",
+    # The files under source/ are pages Sphinx can read safely (encoding,
+    # nesting, names, symlinks, size), checked before it reads any.
+    "ext.source_files",
+    # What a page may do at all: directives, roles, front matter, links, pictures.
+    "ext.page_capabilities",
     # Checks that turn contributor mistakes into warnings saying how to fix them.
     "ext.contributor_hints",
     "ext.glossary_checks",
@@ -108,6 +113,33 @@ myst_heading_anchors = 3
 # can call (the urgent-help numbers). Nothing else, so a typo such as
 # "htps:" is a broken-link warning, not a dead link.
 myst_url_schemes = ["http", "https", "mailto", "tel"]
+
+# -- What a page may do (ext/page_capabilities.py) ----------------------------
+
+# A page is reviewed by clinical reviewers, who read words, not Sphinx. So a
+# page may use only what the site needs; anything else fails the build with
+# the line and what to write instead. Each directive lists its options.
+kb_allowed_directives = {
+    "toctree": ["caption", "maxdepth"],  # no :hidden:: every page is in the navigation
+    "index": [],
+    "glossary": ["sorted"],
+    "bibliography": [],
+    "important": [],  # the "talk to your doctor" note
+    "note": [],
+    "list-table": ["header-rows", "stub-columns", "widths"],
+    "tab-set": ["sync-group"],
+    "tab-item": ["sync"],
+    "urgent-help": [],
+    "image": ["alt", "width"],  # no :target:: a picture links nowhere
+    "figure": ["alt", "width"],
+}
+kb_allowed_roles = ["term", "doc", "ref", "cite:p"]
+# The front matter a page may set: what the site reads from it. Not "myst"
+# (switches syntax off for one page), "html_meta" (sends readers elsewhere)
+# or "orphan" (a page in no navigation).
+kb_allowed_front_matter = ["description", "keywords", "last-reviewed", "next-review"]
+# Where a link may go; anything else, such as "javascript:", fails the build.
+kb_link_schemes = ["https", "http", "mailto", "tel"]
 
 # -- Safety ------------------------------------------------------------------
 

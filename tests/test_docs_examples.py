@@ -102,7 +102,7 @@ def built(tmp_path_factory) -> Path:
         encoding="utf-8",
     )
     with (source / "index.md").open("a", encoding="utf-8") as index:
-        index.write("\n```{toctree}\n:hidden:\n\nexamples/index\n```\n")
+        index.write("\n```{toctree}\nexamples/index\n```\n")
     result = subprocess.run(
         [
             sys.executable, "-m", "sphinx", *_makefile_sphinx_options(), "-b", "html",
