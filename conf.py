@@ -84,6 +84,9 @@ extensions = [
     "ext.sitemap_queue",
     "sphinxext.opengraph",
     "notfound.extension",
+    # Last: every written page is read back for scripts, handlers and
+    # addresses no page may add (the last line of defence).
+    "ext.output_scan",
 ]
 
 # Paths in this file are relative to the folder of conf.py (the root), except

@@ -13,11 +13,21 @@ Before the search index is written, this extension sets each page's entries
 again from Sphinx's index domain, which keeps them between builds and fills
 the site's index page. Remove it once Sphinx fixes the issue:
 tests/test_search.py checks that a repeated build keeps the entries.
+
+A build cut short while it wrote pages leaves pages but no search index.
+The next build would rewrite only the pages it lacks, index only those, and
+crash on the others' entries (or, without this extension, publish a search
+that has lost them). So when the written pages have no readable search
+index beside them, every page is read and written again.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.search import js_index
 from sphinx.util.index_entries import split_index_msg
 
 
@@ -43,6 +53,8 @@ def restore_index_entries(app: Sphinx) -> list:
     domain_entries = app.env.domains.index_domain.entries
     # In the order of a fresh build, so a repeated build writes the same file.
     for docname in sorted(app.env.all_docs):
+        if docname not in indexer._titles:
+            continue  # not in this index: it has no place to hold entries
         fed = set(indexer._index_entries.pop(docname, ()))
         found = _search_entries(domain_entries.get(docname, []))
         indexer._index_entries[docname] = sorted(fed | set(found))
@@ -51,6 +63,27 @@ def restore_index_entries(app: Sphinx) -> list:
     return []
 
 
+def _index_is_readable(path: Path) -> bool:
+    try:
+        js_index.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def reread_after_an_interrupted_build(
+    app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set
+) -> list[str]:
+    if getattr(app.builder, "searchindex_filename", None) is None:
+        return []
+    outdir = Path(app.outdir)
+    written = any(outdir.glob("*.html"))
+    if not written or _index_is_readable(outdir / app.builder.searchindex_filename):
+        return []
+    return sorted(env.found_docs - added - changed)
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("env-get-outdated", reread_after_an_interrupted_build)
     app.connect("html-collect-pages", restore_index_entries)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -77,6 +77,19 @@ class PageKeywords(SphinxTransform):
                 location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             return
+        config = self.env.config
+        too_long = [k for k in keywords if len(k) > config.kb_max_keyword_chars]
+        if len(keywords) > config.kb_max_keywords or too_long:
+            logger.warning(
+                "a page may have at most %d keywords of at most %d characters each; this one "
+                "has %d%s: keep the words readers would type for this page only",
+                config.kb_max_keywords, config.kb_max_keyword_chars, len(keywords),
+                f", and '{too_long[0][:30]}…' is {len(too_long[0])} long" if too_long else "",
+                type="kb", subtype="keywords",
+                location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
+            )
+            keywords = [k for k in keywords if len(k) <= config.kb_max_keyword_chars]
+            keywords = keywords[: config.kb_max_keywords]
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None or not section["ids"]:
             return
@@ -89,6 +102,24 @@ class PageKeywords(SphinxTransform):
         section.insert(1, index)
 
 
+def check_search_index_size(app: Sphinx, exception: Exception | None) -> None:
+    index = Path(app.outdir, "searchindex.js")
+    if exception is not None or app.builder.name != "html" or not index.exists():
+        return
+    size_kb = -(-index.stat().st_size // 1024)
+    if index.stat().st_size > app.config.kb_max_search_index_kb * 1024:
+        logger.warning(
+            "the search index is %d kB, more than the %d kB a reader's phone should download "
+            "before it can search; look for a page that grew too large",
+            size_kb, app.config.kb_max_search_index_kb,
+            location=f"{index}:1", type="kb", subtype="size",
+        )
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("kb_max_keywords", 16, "env", types=frozenset({int}))
+    app.add_config_value("kb_max_keyword_chars", 40, "env", types=frozenset({int}))
+    app.add_config_value("kb_max_search_index_kb", 512, "html", types=frozenset({int}))
+    app.connect("build-finished", check_search_index_size)
     app.add_transform(PageKeywords)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
@@ -95,6 +96,10 @@ def test_sitemap_lists_every_reader_page_at_its_published_address(
     expected = {f"{SITE_URL}{name}.html" for name in reader_pages}
     assert expected <= listed, f"missing from sitemap.xml: {sorted(expected - listed)}"
     assert not {url for url in listed if url.endswith(("search.html", "404.html"))}
+    # RFC 3986: an address holds no space or other character that must be escaped.
+    valid = re.compile(r"https://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+")
+    invalid = {url for url in listed if not valid.fullmatch(url)}
+    assert not invalid, f"addresses in sitemap.xml that are not valid: {sorted(invalid)}"
 
 
 def test_robots_txt_allows_crawling_and_names_the_sitemap(served_site, new_page):

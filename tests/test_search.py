@@ -395,3 +395,19 @@ def test_a_repeated_build_keeps_every_index_entry_in_the_search_index(app, make_
     assert "pins and needles" in fresh
     make_app("html", srcdir=app.srcdir).build()
     assert read_search_index(app.outdir)["indexentries"] == fresh
+
+
+@pytest.mark.sphinx("html", testroot="search-words")
+def test_a_build_cut_short_while_writing_is_followed_by_a_complete_search_index(app, make_app):
+    """A build killed while it wrote pages leaves some pages and no search
+    index; the next build must index every page, and not crash."""
+    app.build(force_all=True)
+    pages = sorted(read_search_index(app.outdir)["docnames"])
+    assert len(pages) >= 2
+    # As a killed build leaves the folder: some pages written, no index.
+    (app.outdir / "searchindex.js").unlink()
+    (app.outdir / f"{pages[-1]}.html").unlink()
+    again = make_app("html", srcdir=app.srcdir)
+    again.build()
+    assert sorted(read_search_index(again.outdir)["docnames"]) == pages
+    assert "pins and needles" in read_search_index(again.outdir)["indexentries"]

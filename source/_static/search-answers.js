@@ -21,7 +21,9 @@
  *      words count more than common ones; a page that matches more of the
  *      query ranks higher; a heading or index entry that holds the whole
  *      query adds more, and the result links to that section;
- *   4. shows one result per page;
+ *   4. shows one result per page, first the pages whose title or a heading
+ *      names everything asked, so that no page's `keywords:` can push the
+ *      page that answers below it, or out of the results;
  *   5. puts the emergency guidance above every result when the query is
  *      about taking too much or harming oneself, whatever else it asks
  *      ("urgent words" in the same file);
@@ -299,6 +301,15 @@
       });
       const phrase = bestPhrase(file, query, rarity);
       if (phrase) score += phrase.bonus * totalRarity;
+      // The page's own title or a heading names everything asked: it
+      // answers, whatever another page claims in its keywords.
+      const answers = site.phrases[file].some(
+        (p) =>
+          p.title !== null &&
+          query.every((concept) =>
+            concept.alternatives.some((words) => words.every((w) => p.sequence.includes(w))),
+          ),
+      );
       // A page that matches only part of the query ranks lower.
       score *= (matched / totalRarity) ** 2;
       // Link to the section when its heading or entry holds most of the query.
@@ -307,6 +318,7 @@
       results.push({
         file,
         score,
+        answers,
         anchor: anchored ? "#" + phrase.anchor : "",
         // An index entry's anchor is an empty element: Sphinx's summary of
         // the result is taken from the whole page instead.
@@ -317,9 +329,14 @@
             : pageTitle,
       });
     }
-    results.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
-    const floor = (results[0]?.score ?? 0) * MIN_SHARE_OF_BEST;
-    return results.filter((r) => r.score >= floor).slice(0, MAX_RESULTS);
+    results.sort(
+      (a, b) => b.answers - a.answers || b.score - a.score || a.title.localeCompare(b.title),
+    );
+    const best = Math.max(0, ...results.map((r) => r.score));
+    // A page that answers is never cut for scoring low beside another.
+    return results
+      .filter((r) => r.answers || r.score >= best * MIN_SHARE_OF_BEST)
+      .slice(0, MAX_RESULTS);
   };
 
   // -- Showing the results with Sphinx's own code -----------------------------

@@ -1,0 +1,9 @@
+# The input checks (ext.raw_html, ext.page_capabilities) are left out on
+# purpose: the output scan must catch what gets past them.
+extensions = ["myst_parser", "ext.output_scan"]
+exclude_patterns = ["_build"]
+html_baseurl = "https://example.org/kb/"
+html_theme = "furo"
+myst_url_schemes = ["https", "tel"]
+version = release = "1"
+copyright = "2026, the authors"
