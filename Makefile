@@ -18,7 +18,7 @@ SPHINXOPTS  ?=
 SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub lint test audit screenshots serve bench clean lock
+.PHONY: help html epub epub-pictures lint test audit screenshots serve bench clean lock
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -52,15 +52,33 @@ test: lint ## Run every check: lint, then the tests (which build the site in a t
 audit: html node_modules/.installed-lock ## Lighthouse scores of every reader page (all must be 100)
 	$(BIN)/python tests/audit/lighthouse.py $(BUILDDIR)/html
 
-# Lighthouse is pinned in package.json and package-lock.json. Its trace engine
-# asks for two packages as "latest", which would make `npm ci` reject the lock
-# whenever they publish; package.json's "overrides" pin them too.
+# Lighthouse and Ace by DAISY are pinned in package.json and package-lock.json.
+# Lighthouse's trace engine asks for two packages as "latest", which would make
+# `npm ci` reject the lock whenever they publish; package.json's "overrides"
+# pin them too. Both drive Debian's Chromium: PUPPETEER_SKIP_DOWNLOAD stops
+# Ace's puppeteer from downloading a browser of its own (which fails offline).
 node_modules/.installed-lock: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	touch $@
 
 screenshots: html ## Save PNGs of key pages to _build/screenshots/
 	$(BIN)/python tests/audit/screenshots.py $(BUILDDIR)/html $(BUILDDIR)/screenshots
+
+# The book as a reader sees it on a small e-reader or a phone: calibre lays it
+# out on 360 x 640 px pages (Debian: apt install calibre poppler-utils), and
+# pdftoppm saves each page as a PNG, to look at every page after a change.
+EPUB_PAGES  := $(BUILDDIR)/epub-pictures
+# calibre lays pages out with QtWebEngine (Chromium), which will not run
+# sandboxed as root, as in a container.
+AS_ROOT     := $(if $(filter 0,$(shell id -u)),QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox)
+epub-pictures: epub ## Save every page of the ePub, as a small e-reader shows it, to _build/epub-pictures/
+	rm -rf $(EPUB_PAGES) && mkdir -p $(EPUB_PAGES)
+	$(AS_ROOT) ebook-convert $(BUILDDIR)/epub/$(EPUB_NAME).epub $(EPUB_PAGES)/book.pdf \
+		--custom-size 360x640 --unit devicepixel --pdf-default-font-size 16 \
+		--pdf-page-margin-left 12 --pdf-page-margin-right 12 \
+		--pdf-page-margin-top 16 --pdf-page-margin-bottom 16 > $(EPUB_PAGES)/convert.log
+	pdftoppm -r 96 -png $(EPUB_PAGES)/book.pdf $(EPUB_PAGES)/page
+	@echo "The pages are $(EPUB_PAGES)/page-*.png"
 
 serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -W --keep-going -n -c . \

