@@ -82,13 +82,15 @@ def check_files(app: Sphinx) -> None:
     left_out: list[str] = []
     for folder, dirnames, filenames in os.walk(source_dir, followlinks=False):
         here = Path(folder)
+        # Folders that hold no pages (_static, _templates, excluded ones) are
+        # still searched for links; hidden ones are not published at all.
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        no_pages = any(part.startswith("_") for part in here.relative_to(source_dir).parts) or \
+            excluded(here.relative_to(source_dir).as_posix())
         for name in sorted(dirnames + filenames):
             path = here / name
             relative = path.relative_to(source_dir).as_posix()
-            if excluded(relative) or name.startswith((".", "_")):
-                if name in dirnames:
-                    dirnames.remove(name)
-                continue
+            # Anywhere under source/, _static/ too: its files are copied as they are.
             if path.is_symlink():
                 _warn(path, 1, "'%s' is a symbolic link; a link would publish whatever it points "
                       "to, so copy the file into source/ instead", relative, subtype="path")
@@ -96,7 +98,8 @@ def check_files(app: Sphinx) -> None:
                 if name in dirnames:
                     dirnames.remove(name)
                 continue
-            if name in filenames and name.endswith(suffixes):
+            if name in filenames and not no_pages and name.endswith(suffixes) \
+                    and not (excluded(relative) or name.startswith((".", "_"))):
                 left_out += _check_page(app, path, relative)
     if left_out:
         app.config.exclude_patterns.extend(left_out)

@@ -75,3 +75,17 @@ def test_the_good_pages_still_build_and_nothing_from_a_link_is_published(project
     assert not (app.outdir / "linked.html").exists()
     assert not (app.outdir / "latin.html").exists()
     assert "My index" not in (app.outdir / "genindex.html").read_text(encoding="utf-8")
+
+
+def test_a_link_among_the_static_files_is_refused_too(project, make_app, tmp_path):
+    """html_static_path copies its files as they are, so a link there would
+    publish what it points to."""
+    static = project / "_static"
+    static.mkdir()
+    (static / "settings.txt").symlink_to(tmp_path / "outside.md")
+    app = make_app("html", srcdir=project)
+    app.build()
+    assert (
+        "_static/settings.txt:1: WARNING: '_static/settings.txt' is a symbolic link; a link "
+        "would publish whatever it points to, so copy the file into source/ instead [kb.path]"
+    ) in warnings_of(app)
