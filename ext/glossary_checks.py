@@ -29,6 +29,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ext.per_page import keep_per_page
+from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
@@ -112,14 +113,14 @@ def check(app: Sphinx, env: BuildEnvironment) -> None:
                         "glossary term '%s' is already defined at %s:%d; keep one entry: "
                         "delete this one, or merge the two definitions into one",
                         name, where, earlier[1],
-                        location=(docname, line), type="kb", subtype="glossary_duplicate",
+                        location=(docname, line), type="kb", subtype=KbWarning.GLOSSARY_DUPLICATE.subtype,
                     )
             if not linked_elsewhere & {name.lower() for name in names}:
                 logger.warning(
                     "glossary term '%s' is defined but no page links to it; link its first "
                     "mention on a page with {term}`%s`, or delete the entry",
                     names[0], names[0],
-                    location=(docname, numbers[0]), type="kb", subtype="glossary_unused",
+                    location=(docname, numbers[0]), type="kb", subtype=KbWarning.GLOSSARY_UNUSED.subtype,
                 )
 
 

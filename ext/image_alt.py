@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ext.locations import node_line
+from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ def check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
             "![What the picture shows](%s), or ':alt: What the picture shows' under "
             "{image} or {figure}",
             image["uri"], image["uri"],
-            location=(docname, node_line(image)), type="kb", subtype="image_alt",
+            location=(docname, node_line(image)), type="kb", subtype=KbWarning.IMAGE_ALT.subtype,
         )
 
 

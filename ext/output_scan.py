@@ -32,6 +32,8 @@ from urllib.parse import unquote, urlsplit
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.warnings import KbWarning
+
 logger = logging.getLogger(__name__)
 
 PAGES = {"html": ".html", "epub": ".xhtml"}
@@ -147,7 +149,7 @@ def scan_output(app: Sphinx, exception: Exception | None) -> None:
                 "the built page %s has %s; %s", relative, problem,
                 f"remove what causes it from {Path(source).relative_to(app.confdir)}"
                 if source else "it is not written from a page: check the templates and conf.py",
-                location=(docname, None) if source else None, type="kb", subtype="output",
+                location=(docname, None) if source else None, type="kb", subtype=KbWarning.OUTPUT.subtype,
             )
 
 

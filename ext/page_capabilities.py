@@ -37,6 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import sphinx_domains
 
 from ext.locations import node_line
+from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def _refused_directive(name: str, allowed: dict) -> type[Directive]:
             env = self.state.document.settings.env
             instead = INSTEAD.get(name, "a page may use only " + _listing(allowed))
             _warn("the directive '%s' is not allowed in a page; %s", name, instead,
-                  location=(env.docname, self.lineno), subtype="directive")
+                  location=(env.docname, self.lineno), subtype=KbWarning.DIRECTIVE.subtype)
             return []
 
     return Refused
@@ -121,7 +122,7 @@ def _with_checked_options(cls: type, name: str, options: frozenset) -> type:
                         "the option ':%s:' is not allowed on {%s}; %s", extra[0], name,
                         f"it may take only {_listing(f':{o}:' for o in options)}"
                         if options else "it takes no options",
-                        location=(env.docname, self.lineno), subtype="directive",
+                        location=(env.docname, self.lineno), subtype=KbWarning.DIRECTIVE.subtype,
                     )
                     return []
                 return super().run()
@@ -137,7 +138,7 @@ def _refused_role(name: str, allowed) -> Any:
         instead = INSTEAD.get(name, "a page may use only " + _listing(
             "{" + r + "}" for r in allowed))
         _warn("the role '{%s}' is not allowed in a page; %s", name, instead,
-              location=(env.docname, lineno), subtype="role")
+              location=(env.docname, lineno), subtype=KbWarning.ROLE.subtype)
         # The words stay in the page, as plain text.
         return [nodes.Text(text)], []
 
@@ -191,7 +192,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
                 if refusing:
                     _warn("the front-matter key '%s' is not one a page may set; a page sets "
                           "only %s", key["key"].strip(), _listing(allowed),
-                          location=(docname, number + 2), subtype="front_matter")
+                          location=(docname, number + 2), subtype=KbWarning.FRONT_MATTER.subtype)
             elif line[:1] not in (" ", "\t", "-") or not line.strip():
                 refusing = False
             if refusing:
@@ -201,7 +202,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     for found in EVAL_RST.finditer(text):
         line = text.count("\n", 0, found.start()) + 1
         _warn("a {eval-rst} block is not allowed in a page; %s", INSTEAD["eval-rst"],
-              location=(docname, line), subtype="directive")
+              location=(docname, line), subtype=KbWarning.DIRECTIVE.subtype)
     source[0] = EVAL_RST.sub(lambda m: m[0].replace("{eval-rst}", "text"), text)
 
 
@@ -233,7 +234,7 @@ def check_pictures(app: Sphinx, doctree: nodes.document) -> None:
                 problem = ("the picture '%s' is outside source/; only files inside source/ "
                            "are published: put the picture in the page's folder")
         if problem:
-            _warn(problem, uri, location=(docname, node_line(image)), subtype="path")
+            _warn(problem, uri, location=(docname, node_line(image)), subtype=KbWarning.PATH.subtype)
             image.replace_self(nodes.inline("", image.get("alt", "")))
 
 
@@ -245,7 +246,7 @@ def check_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             _warn("the link '%s' uses '%s:', which a page may not link to; links go to %s "
                   "addresses, or to a page of this site", uri[:60], urlsplit(uri).scheme,
                   _listing(f"{s}:" for s in app.config.kb_link_schemes),
-                  location=(docname, node_line(node)), subtype="link")
+                  location=(docname, node_line(node)), subtype=KbWarning.LINK.subtype)
             node["refuri"] = "#"
 
 
@@ -263,7 +264,7 @@ def check_bibliography(app: Sphinx) -> None:
                 _warn("the address '%s' is not a web address; a source's url starts with "
                       "https://", found["url"][:60],
                       location=f"{path}:{text.count(chr(10), 0, found.start()) + 1}",
-                      subtype="link")
+                      subtype=KbWarning.LINK.subtype)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

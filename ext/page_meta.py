@@ -21,6 +21,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.warnings import KbWarning
+
 logger = logging.getLogger(__name__)
 
 DESCRIPTION = "description"
@@ -52,7 +54,7 @@ def check_description(app: Sphinx, doctree) -> None:
         DESCRIPTION,
         location=(docname, _front_matter_end(source)),
         type="kb",
-        subtype="description",
+        subtype=KbWarning.DESCRIPTION.subtype,
     )
 
 

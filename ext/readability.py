@@ -32,6 +32,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.warnings import KbWarning
+
 logger = logging.getLogger(__name__)
 
 
@@ -143,7 +145,7 @@ def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> N
         where,
         location=(docname, _title_line(doctree)),
         type="kb",
-        subtype="readability",
+        subtype=KbWarning.READABILITY.subtype,
     )
 
 

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ext.locations import front_matter_line
+from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def _parse(app: Sphinx, docname: str, key: str) -> date | None:
         logger.warning(
             "page has no '%s' date in its front matter; add the line '%s: %s' "
             "between the '---' lines at the top of the page",
-            key, key, EXAMPLE[key], location=location, type="kb", subtype="review",
+            key, key, EXAMPLE[key], location=location, type="kb", subtype=KbWarning.REVIEW.subtype,
         )
         return None
     if isinstance(value, date):
@@ -54,7 +55,7 @@ def _parse(app: Sphinx, docname: str, key: str) -> date | None:
         logger.warning(
             "'%s' is '%s', which is not a date in the form YYYY-MM-DD; write it as, "
             "for example, '%s: %s'",
-            key, value, key, EXAMPLE[key], location=location, type="kb", subtype="review",
+            key, value, key, EXAMPLE[key], location=location, type="kb", subtype=KbWarning.REVIEW.subtype,
         )
         return None
 
@@ -71,7 +72,7 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
             "'%s' (%s) is earlier than '%s' (%s); set the next review after the "
             "last one, usually a year later",
             NEXT_REVIEW, upcoming, LAST_REVIEWED, last,
-            location=(docname, front_matter_line(source, NEXT_REVIEW)), type="kb", subtype="review",
+            location=(docname, front_matter_line(source, NEXT_REVIEW)), type="kb", subtype=KbWarning.REVIEW.subtype,
         )
         return
     line = nodes.paragraph(

@@ -29,6 +29,7 @@ from sphinx.transforms.references import SphinxDomains
 from sphinx.util import logging
 
 from ext.locations import front_matter_line
+from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class PageKeywords(SphinxTransform):
             logger.warning(
                 "'%s' must be words or phrases separated by commas, none of them empty "
                 "and none holding ';', for example '%s'",
-                KEYWORDS, EXAMPLE, type="kb", subtype="keywords",
+                KEYWORDS, EXAMPLE, type="kb", subtype=KbWarning.KEYWORDS.subtype,
                 location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             return
@@ -85,7 +86,7 @@ class PageKeywords(SphinxTransform):
                 "has %d%s: keep the words readers would type for this page only",
                 config.kb_max_keywords, config.kb_max_keyword_chars, len(keywords),
                 f", and '{too_long[0][:30]}…' is {len(too_long[0])} long" if too_long else "",
-                type="kb", subtype="keywords",
+                type="kb", subtype=KbWarning.KEYWORDS.subtype,
                 location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             keywords = [k for k in keywords if len(k) <= config.kb_max_keyword_chars]
@@ -112,7 +113,7 @@ def check_search_index_size(app: Sphinx, exception: Exception | None) -> None:
             "the search index is %d kB, more than the %d kB a reader's phone should download "
             "before it can search; look for a page that grew too large",
             size_kb, app.config.kb_max_search_index_kb,
-            location=f"{index}:1", type="kb", subtype="size",
+            location=f"{index}:1", type="kb", subtype=KbWarning.SIZE.subtype,
         )
 
 

@@ -30,6 +30,8 @@ import yaml
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.warnings import KbWarning
+
 logger = logging.getLogger(__name__)
 
 SEARCH_PAGE = "search"
@@ -55,7 +57,7 @@ class _Problems:
         line = mark.line + 1 if mark else 1
         self.count += 1
         logger.warning(
-            message, *args, location=f"{self.path}:{line}", type="kb", subtype="search"
+            message, *args, location=f"{self.path}:{line}", type="kb", subtype=KbWarning.SEARCH.subtype
         )
 
 

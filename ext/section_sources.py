@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ext.locations import node_line
+from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def check_sections(app: Sphinx, doctree: nodes.document) -> None:
             "supports, with the key of a source in references.bib, or take out what no "
             "source supports",
             title.astext() if title else "", location=(docname, node_line(title)),
-            type="kb", subtype="sources",
+            type="kb", subtype=KbWarning.SOURCES.subtype,
         )
 
 

@@ -32,6 +32,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
+from ext.warnings import KbWarning
+
 logger = logging.getLogger(__name__)
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -93,7 +95,7 @@ def check_files(app: Sphinx) -> None:
             # Anywhere under source/, _static/ too: its files are copied as they are.
             if path.is_symlink():
                 _warn(path, 1, "'%s' is a symbolic link; a link would publish whatever it points "
-                      "to, so copy the file into source/ instead", relative, subtype="path")
+                      "to, so copy the file into source/ instead", relative, subtype=KbWarning.PATH.subtype)
                 left_out += [relative, f"{relative}/**"]
                 if name in dirnames:
                     dirnames.remove(name)
@@ -137,35 +139,35 @@ def _check_page(app: Sphinx, path: Path, relative: str) -> list[str]:
             re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "page" for part in parts)
         _warn(path, 1, "the file name '%s' is not lower case with hyphens; rename it, for "
               "example to '%s.%s', and use that name in the contents list", relative,
-              suggestion, relative.rsplit(".", 1)[1], subtype="file_name")
+              suggestion, relative.rsplit(".", 1)[1], subtype=KbWarning.FILE_NAME.subtype)
         return [relative]
     if stem in GENERATED:
         _warn(path, 1, "a page may not be called '%s': the site writes a page of that name "
               "itself, and one of the two would be lost; choose another name", stem,
-              subtype="file_name")
+              subtype=KbWarning.FILE_NAME.subtype)
         return [relative]
     data = path.read_bytes()
     if b"\0" in data:
         _warn(path, 1, "'%s' is a binary file, not a page; pages are Markdown text, so keep "
               "pictures and other files out of the page's name ending in '.md'", relative,
-              subtype="encoding")
+              subtype=KbWarning.ENCODING.subtype)
         return [relative]
     try:
         text = data.decode(app.config.source_encoding)
     except UnicodeDecodeError as error:
         _warn(path, _first_bad_line(data, error), "this line is not UTF-8 text (byte 0x%02x); "
-              "save the file as UTF-8 in your editor", data[error.start], subtype="encoding")
+              "save the file as UTF-8 in your editor", data[error.start], subtype=KbWarning.ENCODING.subtype)
         return [relative]
     depth, line = nesting_depth(text)
     if depth > app.config.kb_max_nesting:
         _warn(path, line, "lists or quotes are nested %d levels deep here, more than the %d "
               "a page may nest (deeper levels would be lost); use fewer levels, or headings",
-              depth, app.config.kb_max_nesting, subtype="nesting")
+              depth, app.config.kb_max_nesting, subtype=KbWarning.NESTING.subtype)
         return [relative]
     if len(data) > app.config.kb_max_page_kb * 1024:
         _warn(path, 1, "the page is %d kB, more than the %d kB a page may be; split it into "
               "pages of one topic each", len(data) // 1024, app.config.kb_max_page_kb,
-              subtype="size")
+              subtype=KbWarning.SIZE.subtype)
     return []
 
 

@@ -36,6 +36,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
+from ext.warnings import KbWarning
+
 logger = logging.getLogger(__name__)
 
 TIERS = ("pharmacist", "urgent", "emergency")
@@ -64,7 +66,7 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
         data = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError) as error:
         logger.warning("cannot read the urgent-help tiers: %s; check kb_urgent_help in conf.py",
-                       error, location=f"{path}:1", type="kb", subtype="urgent_help")
+                       error, location=f"{path}:1", type="kb", subtype=KbWarning.URGENT_HELP.subtype)
         return {}
     lines = text.splitlines()
     tiers = {}
@@ -77,7 +79,7 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
             line = next((n for n, t in enumerate(lines, 1) if t.startswith(f"{tier}:")), 1)
             logger.warning("tier '%s' needs %s; each tier has a 'title:' and an 'action:'",
                            tier, " and ".join(f"'{f}:'" for f in missing),
-                           location=f"{path}:{line}", type="kb", subtype="urgent_help")
+                           location=f"{path}:{line}", type="kb", subtype=KbWarning.URGENT_HELP.subtype)
     return tiers
 
 
@@ -97,13 +99,13 @@ class UrgentHelp(SphinxDirective):
             logger.warning(
                 "unknown urgent-help tier '%s'; write one of %s, for example '%s'",
                 tier, ", ".join(f"'{t}'" for t in TIERS), EXAMPLE,
-                location=self.get_location(), type="kb", subtype="urgent_help",
+                location=self.get_location(), type="kb", subtype=KbWarning.URGENT_HELP.subtype,
             )
         if not self.content:
             logger.warning(
                 "this urgent-help callout has no list; say when to act, one '- ' line "
                 "each, between '%s' and ':::'", EXAMPLE,
-                location=self.get_location(), type="kb", subtype="urgent_help",
+                location=self.get_location(), type="kb", subtype=KbWarning.URGENT_HELP.subtype,
             )
         text = _tiers(self.env).get(tier, {})
         if text.get("title"):

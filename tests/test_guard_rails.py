@@ -15,6 +15,7 @@ import pytest
 import textstat
 import yaml
 
+from ext.warnings import KbWarning
 from helpers import DATA, ROOT, warnings_of
 
 EXPECT = yaml.safe_load((DATA / "guard_rails.yaml").read_text(encoding="utf-8"))
@@ -55,14 +56,15 @@ def test_a_page_above_the_reading_grade_gives_its_grade_and_hardest_paragraph(
 
 
 def test_docs_testing_explains_every_guard_rail():
-    """Each tag a guard rail prints has a row in docs/testing.md."""
+    """Each tag a guard rail prints, and every kind in the registry, has a row
+    in docs/testing.md."""
     guide = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
     tags = {
         tag
         for case in EXPECT.values()
         for message in case["warnings"]
         for tag in re.findall(r"\[([\w.]+)\]$", message)
-    } | {"kb.review"}
+    } | {kind.tag for kind in KbWarning}
     missing = sorted(tag for tag in tags if f"`[{tag}]`" not in guide)
     assert not missing, f"docs/testing.md does not explain: {missing}"
 
@@ -75,3 +77,15 @@ def test_the_example_message_in_docs_testing_is_the_real_one():
     assert shown
     for line in shown:
         assert line.replace("source/", "") in messages, line
+
+
+def test_every_check_names_its_warning_from_the_registry():
+    """No check gives a kind of warning that the registry does not explain."""
+    bare = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "ext").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r'subtype="\w+"', line)
+    ]
+    assert not bare, f"subtypes written as bare strings, not from ext/warnings.py: {bare}"
+    assert len({kind.subtype for kind in KbWarning}) == len(KbWarning)
