@@ -8,9 +8,12 @@ is not self-explanatory says why it is set.
 import os
 import sys
 from datetime import date
+from html import escape
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent
 # Our own extensions live in ext/ at the root; make ``ext.<module>`` importable.
@@ -232,22 +235,26 @@ sys.modules.setdefault(_no_social_cards.__name__, _no_social_cards)
 # The host serves 404.html for any missing address, at any depth, so its links
 # are absolute paths under the site's own path.
 notfound_urls_prefix = urlsplit(SITE_URL).path
+# Its words are reader text, in source/_data/page-text.yaml ("not found").
+_not_found = yaml.safe_load((ROOT / "source" / "_data" / "page-text.yaml").read_text(
+    encoding="utf-8"))["not found"]
+_start_pages = "\n".join(
+    f'  <li><a href="{notfound_urls_prefix}{page}.html">{escape(title)}</a></li>'
+    for page, title in _not_found["pages"].items()
+)
 notfound_context = {
-    "title": "Page not found",
+    "title": _not_found["title"],
     "body": f"""
-<h1>Page not found</h1>
-<p>Sorry, there is no page at this address. It may have moved, or the address
-may be mistyped.</p>
+<h1>{escape(_not_found["title"])}</h1>
+<p>{escape(" ".join(_not_found["sorry"].split()))}</p>
 <form class="kb-notfound-search" action="{notfound_urls_prefix}search.html" method="get">
-  <label for="kb-notfound-query">Search this site</label>
+  <label for="kb-notfound-query">{escape(_not_found["search label"])}</label>
   <input id="kb-notfound-query" type="search" name="q">
-  <button type="submit">Search</button>
+  <button type="submit">{escape(_not_found["search button"])}</button>
 </form>
-<p>Or start from one of these pages:</p>
+<p>{escape(_not_found["start from"])}</p>
 <ul>
-  <li><a href="{notfound_urls_prefix}index.html">Does amitriptyline cure nerve damage? (the short answer)</a></li>
-  <li><a href="{notfound_urls_prefix}questions.html">Common questions</a></li>
-  <li><a href="{notfound_urls_prefix}glossary.html">What the medical words mean</a></li>
+{_start_pages}
 </ul>
 """,
 }

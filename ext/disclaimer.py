@@ -13,12 +13,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
+from ext.page_parts import on_every_page
+from ext.reader_text import reader_text, setup_reader_text
+
 DISCLAIMER_PAGE = "disclaimer"
-TEXT = (
-    "This page gives general information. It is not medical advice. "
-    "Ask your doctor, nurse or pharmacist about your own treatment. "
-)
-LINK_TEXT = "Read the full medical disclaimer."
 
 
 def add_disclaimer(app: Sphinx, doctree: nodes.document) -> None:
@@ -26,20 +24,21 @@ def add_disclaimer(app: Sphinx, doctree: nodes.document) -> None:
     note = nodes.paragraph(
         "",
         "",
-        nodes.strong("", "Medical disclaimer: "),
-        nodes.Text(TEXT),
+        # The words are in source/_data/page-text.yaml, where clinical reviewers see them.
+        nodes.strong("", reader_text(app.config, "disclaimer", "label")),
+        nodes.Text(reader_text(app.config, "disclaimer", "text") + " "),
         # Every page has it, so it would only add noise to search results.
-        classes=["kb-page-footer", "kb-disclaimer", "no-search"],
+        classes=on_every_page("kb-disclaimer"),
     )
     if docname != DISCLAIMER_PAGE:
-        note += _link_to_full_disclaimer(docname)
+        note += _link_to_full_disclaimer(docname, reader_text(app.config, "disclaimer", "link"))
     doctree.append(note)
 
 
-def _link_to_full_disclaimer(docname: str) -> addnodes.pending_xref:
+def _link_to_full_disclaimer(docname: str, text: str) -> addnodes.pending_xref:
     return addnodes.pending_xref(
         "",
-        nodes.inline("", LINK_TEXT),
+        nodes.inline("", text),
         refdomain="std",
         reftype="doc",
         reftarget=f"/{DISCLAIMER_PAGE}",
@@ -50,5 +49,6 @@ def _link_to_full_disclaimer(docname: str) -> addnodes.pending_xref:
 
 
 def setup(app: Sphinx) -> dict:
+    setup_reader_text(app)
     app.connect("doctree-read", add_disclaimer)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,36 +16,31 @@ from html import escape
 from docutils import nodes
 from sphinx.application import Sphinx
 
-LANDING_TEXT = (
-    '<p class="kb-page-footer kb-epub-download no-search">'
-    'Read it offline: <a href="{url}" download>download this guide as an e-book '
-    "(ePub)</a> for your e-reader, phone or tablet.</p>\n"
-)
+from ext.page_parts import is_on_every_page, is_website, on_every_page
+from ext.reader_text import reader_text, setup_reader_text
+
+LANDING_PARAGRAPH = '<p class="{classes}">{text}</p>\n'
 
 
 def epub_filename(app: Sphinx) -> str:
     return f"{app.config.epub_basename}.epub"
 
 
-def _is_website(app: Sphinx) -> bool:
-    return app.builder.format == "html" and not app.builder.embedded
-
-
 def add_sidebar_url(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if _is_website(app):
+    if is_website(app):
         context["kb_epub_url"] = context["pathto"](epub_filename(app), resource=True)
 
 
 def add_landing_paragraph(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not _is_website(app) or docname != app.config.root_doc:
+    if not is_website(app) or docname != app.config.root_doc:
         return
     url = "../" * docname.count("/") + epub_filename(app)
-    paragraph = nodes.raw("", LANDING_TEXT.format(url=escape(url)), format="html")
-    footers = [
-        node
-        for node in doctree.children
-        if isinstance(node, nodes.Element) and "kb-page-footer" in node["classes"]
-    ]
+    # The words are in source/_data/page-text.yaml; {start} and {end} mark the link.
+    words = escape(reader_text(app.config, "epub download").strip())
+    text = words.format(start=f'<a href="{escape(url)}" download>', end="</a>")
+    classes = " ".join(on_every_page("kb-epub-download"))
+    paragraph = nodes.raw("", LANDING_PARAGRAPH.format(classes=classes, text=text), format="html")
+    footers = [node for node in doctree.children if is_on_every_page(node)]
     if footers:
         footers[0].parent.insert(footers[0].parent.index(footers[0]), paragraph)
     else:
@@ -53,6 +48,7 @@ def add_landing_paragraph(app: Sphinx, doctree: nodes.document, docname: str) ->
 
 
 def setup(app: Sphinx) -> dict:
+    setup_reader_text(app)
     app.connect("html-page-context", add_sidebar_url)
     app.connect("doctree-resolved", add_landing_paragraph)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,6 +21,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.page_parts import is_website
 from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def add_description(app: Sphinx, pagename, templatename, context, doctree) -> No
 
 
 def write_robots_txt(app: Sphinx, exception) -> None:
-    if exception or app.builder.format != "html" or app.builder.embedded:
+    if exception or not is_website(app):
         return
     text = "User-agent: *\nAllow: /\n"
     if "sphinx_sitemap" in app.extensions and app.config.html_baseurl:

@@ -32,6 +32,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ext.page_parts import is_on_every_page
 from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
@@ -63,7 +64,6 @@ def _textstat() -> ModuleType:
     return textstat
 
 
-FOOTER_CLASS = "kb-page-footer"
 NOT_READ = (
     addnodes.toctree,
     addnodes.index,
@@ -81,9 +81,7 @@ MIN_PARAGRAPH_WORDS = 10
 
 
 def _is_read(node: nodes.Node) -> bool:
-    return not isinstance(node, NOT_READ) and not (
-        isinstance(node, nodes.Element) and FOOTER_CLASS in node.get("classes", [])
-    )
+    return not isinstance(node, NOT_READ) and not is_on_every_page(node)
 
 
 def _words(node: nodes.Node, into: list[str]) -> None:

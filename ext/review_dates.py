@@ -21,6 +21,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ext.locations import front_matter_line
+from ext.page_parts import on_every_page
+from ext.reader_text import reader_text, setup_reader_text
 from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
@@ -75,16 +77,18 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
             location=(docname, front_matter_line(source, NEXT_REVIEW)), type="kb", subtype=KbWarning.REVIEW.subtype,
         )
         return
+    wording = reader_text(app.config, "review line")
     line = nodes.paragraph(
         "",
-        f"Page last reviewed: {human_date(last)} · Next review due: {human_date(upcoming)}",
+        wording.strip().format(last=human_date(last), next=human_date(upcoming)),
         # Shown on the page, kept out of the search index: every page has one.
-        classes=["kb-page-footer", "kb-review-dates", "no-search"],
+        classes=on_every_page("kb-review-dates"),
     )
     doctree.append(line)
 
 
 def setup(app: Sphinx) -> dict:
+    setup_reader_text(app)
     # After Sphinx's own metadata collector (priority 500) has read the front matter.
     app.connect("doctree-read", add_review_line, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

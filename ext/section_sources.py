@@ -24,13 +24,14 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ext.locations import node_line
+from ext.page_parts import ON_EVERY_PAGE
 from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
 # Not the section's own words: added to every page, navigation, index entries,
 # and the part of an urgent-help callout that comes from its data file.
-NOT_OWN_CLASSES = {"kb-page-footer", "kb-urgent-action"}
+NOT_OWN_CLASSES = {ON_EVERY_PAGE, "kb-urgent-action"}
 NOT_OWN_NODES = (nodes.section, nodes.title, addnodes.toctree, addnodes.index, nodes.target,
                  nodes.comment, nodes.system_message)
 

@@ -36,6 +36,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
+from ext.page_parts import on_every_page
+from ext.reader_text import reader_text, setup_reader_text
 from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
@@ -43,11 +45,6 @@ logger = logging.getLogger(__name__)
 TIERS = ("pharmacist", "urgent", "emergency")
 FIELDS = ("title", "action")
 EXAMPLE = ":::{urgent-help} emergency"
-# The class of everything added to every page (disclaimer, review dates):
-# left out of the reading grade and the search index.
-ON_EVERY_PAGE = ["kb-page-footer", "no-search"]
-GET_HELP_TEXT = "Get help now"
-GET_HELP_AFTER = ": what to do in an emergency, or if you took too much"
 
 
 # Lower case, as docutils names its nodes.
@@ -163,12 +160,13 @@ def add_get_help_link(app: Sphinx, doctree: nodes.document) -> None:
     if section is None:
         return
     link = addnodes.pending_xref(
-        "", nodes.inline("", GET_HELP_TEXT), refdomain="std", reftype="doc",
+        "", nodes.inline("", reader_text(app.config, "get help", "link")), refdomain="std",
+        reftype="doc",
         reftarget=f"/{target}", refexplicit=True, refwarn=True, refdoc=docname,
     )
     note = nodes.paragraph(
-        "", "", nodes.strong("", "", link), nodes.Text(GET_HELP_AFTER),
-        classes=[*ON_EVERY_PAGE, "kb-get-help"],
+        "", "", nodes.strong("", "", link), nodes.Text(reader_text(app.config, "get help", "after")),
+        classes=on_every_page("kb-get-help"),
     )
     section.insert(1, note)
 
@@ -176,6 +174,7 @@ def add_get_help_link(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("kb_urgent_help", "source/_data/urgent-help.yaml", "env", types=frozenset({str}))
     app.add_config_value("kb_urgent_help_page", "", "env", types=frozenset({str}))
+    setup_reader_text(app)
     app.add_node(urgent_help, html=(visit_urgent_help, depart_urgent_help))
     app.add_directive("urgent-help", UrgentHelp)
     app.connect("builder-inited", note_data_file)

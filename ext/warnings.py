@@ -32,6 +32,7 @@ class KbWarning(Enum):
     PATH = "path", "a picture or a file from outside source/, or a symbolic link under it"
     RAW_HTML = "raw_html", "raw HTML or an HTML comment in a page"
     READABILITY = "readability", "a page above the reading-grade limit"
+    READER_TEXT = "reader_text", "reader text missing from source/_data/page-text.yaml"
     REVIEW = "review", "a review date missing, malformed, or before the last one"
     ROLE = "role", "a role a page may not use"
     SCRIPT = "script", "HTML that would run code in a reader's browser"

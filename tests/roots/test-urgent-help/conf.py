@@ -5,3 +5,10 @@ bibtex_bibfiles = ["references.bib"]
 kb_urgent_help = "urgent-help.yaml"
 kb_urgent_help_page = "help"
 exclude_patterns = ["_build"]
+
+# The site's reader text (disclaimer, review line, "Get help now").
+from pathlib import Path
+
+import ext
+
+kb_reader_text = str(Path(ext.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml")
