@@ -34,8 +34,9 @@ class LinearTables(SphinxPostTransform):
             group = next(table.findall(nodes.tgroup), None)
             head = next(table.findall(nodes.thead), None)
             body = next(table.findall(nodes.tbody), None)
-            if group is None or head is None or body is None or not group.get("stub", 0) and \
-                    not any(col.get("stub") for col in group.findall(nodes.colspec)):
+            has_row_headers = group is not None and any(
+                col.get("stub") for col in group.findall(nodes.colspec))
+            if not has_row_headers or head is None or body is None:
                 continue
             headers = [" ".join(cell.astext().split()) for cell in _cells(head[0])]
             linear = nodes.container(classes=["kb-table-linear"], ids=table["ids"])

@@ -253,12 +253,13 @@ def check_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def check_bibliography(app: Sphinx) -> None:
     """A source's address in references.bib is a web address (http: or https:)."""
     for name in getattr(app.config, "bibtex_bibfiles", []):
-        path = Path(app.srcdir, name) if not Path(app.confdir, name).exists() else Path(
-            app.confdir, name)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError:
-            continue
+        # sphinxcontrib-bibtex reads the file from the source folder; conf.py
+        # here names it from the configuration folder, as its other paths.
+        path = next((p for p in (Path(app.confdir, name), Path(app.srcdir, name)) if p.is_file()),
+                    None)
+        if path is None:
+            continue  # sphinxcontrib-bibtex reports a missing file itself
+        text = path.read_text(encoding="utf-8")
         for found in BIB_URL.finditer(text):
             if urlsplit(found["url"]).scheme.lower() not in ("http", "https"):
                 _warn("the address '%s' is not a web address; a source's url starts with "

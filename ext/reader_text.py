@@ -1,5 +1,10 @@
 """Read the reader text that every page shows from ``source/_data/page-text.yaml``.
 
+It also holds what every data file under ``source/_data/`` needs: an option
+naming the file from the configuration folder (``data_file_option``), and
+reading it once per version of the file (``read_once``), so ``make serve``
+sees a change without reading the file for every page.
+
 The disclaimer, the review line, the "Get help now" link and the ePub
 download line are medical or reader-facing words. Written in Python they
 would be reviewed by maintainers only; in a data file under ``source/`` they
@@ -11,8 +16,9 @@ the file, and the caller shows nothing in its place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from sphinx.config import Config
@@ -22,26 +28,45 @@ from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
 
-_read: dict[tuple[str, float], Any] = {}
+T = TypeVar("T")
+_read: dict[tuple[str, float, Callable], Any] = {}
 
 
-def _data(path: Path) -> Any:
-    key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
+def read_once(path: Path, read: Callable[[Path], T]) -> T:
+    """``read(path)``, once for each version of the file."""
+    key = (str(path), path.stat().st_mtime if path.exists() else 0.0, read)
     if key not in _read:
-        try:
-            _read[key] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            logger.warning("cannot read the reader text: %s; check kb_reader_text in conf.py",
-                           error, location=f"{path}:1", type="kb",
-                           subtype=KbWarning.READER_TEXT.subtype)
-            _read[key] = {}
+        _read[key] = read(path)
     return _read[key]
+
+
+def data_file_option(app, name: str, default: str) -> None:
+    """Add the option ``name``: a data file's path from the configuration
+    folder, which the option holds as an absolute path once conf.py is read."""
+    if name in app.config:
+        return
+    app.add_config_value(name, default, "env", types=frozenset({str}))
+
+    def resolve(app, config: Config) -> None:
+        setattr(config, name, str(Path(app.confdir, getattr(config, name))))
+
+    app.connect("config-inited", resolve, priority=100)
+
+
+def _read_page_text(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        logger.warning("cannot read the reader text: %s; check kb_reader_text in conf.py",
+                       error, location=f"{path}:1", type="kb",
+                       subtype=KbWarning.READER_TEXT.subtype)
+        return {}
 
 
 def reader_text(config: Config, *keys: str) -> str:
     """The text at ``keys`` (``"disclaimer", "text"``), with its lines joined."""
     path = Path(config.kb_reader_text)
-    value: Any = _data(path)
+    value: Any = read_once(path, _read_page_text)
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     if not isinstance(value, str):
@@ -55,12 +80,4 @@ def reader_text(config: Config, *keys: str) -> str:
 
 def setup_reader_text(app) -> None:
     """Add the ``kb_reader_text`` option once; each extension that reads it calls this."""
-    if "kb_reader_text" not in app.config:
-        app.add_config_value("kb_reader_text", "source/_data/page-text.yaml", "env",
-                             types=frozenset({str}))
-        app.connect("config-inited", _resolve, priority=100)
-
-
-def _resolve(app, config: Config) -> None:
-    # From the configuration folder, as every path in conf.py is.
-    config.kb_reader_text = str(Path(app.confdir, config.kb_reader_text))
+    data_file_option(app, "kb_reader_text", "source/_data/page-text.yaml")

@@ -37,7 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from ext.page_parts import on_every_page
-from ext.reader_text import reader_text, setup_reader_text
+from ext.reader_text import data_file_option, read_once, reader_text, setup_reader_text
 from ext.warnings import KbWarning
 
 logger = logging.getLogger(__name__)
@@ -104,7 +104,9 @@ class UrgentHelp(SphinxDirective):
                 "each, between '%s' and ':::'", EXAMPLE,
                 location=self.get_location(), type="kb", subtype=KbWarning.URGENT_HELP.subtype,
             )
-        text = _tiers(self.env).get(tier, {})
+        # A dependency of every page with a callout: a change rebuilds them.
+        self.env.note_dependency(self.config.kb_urgent_help)
+        text = read_once(Path(self.config.kb_urgent_help), read_tiers).get(tier, {})
         if text.get("title"):
             title = nodes.paragraph("", "", nodes.strong("", text["title"]),
                                     classes=["kb-urgent-title"], ids=[f"{callout_id}-title"])
@@ -113,29 +115,10 @@ class UrgentHelp(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, callout)
         if text.get("action"):
             action = nodes.container(classes=["kb-urgent-action"])
-            lines = StringList(text["action"].splitlines(), source=self.env.kb_urgent_help_path)
+            lines = StringList(text["action"].splitlines(), source=self.config.kb_urgent_help)
             self.state.nested_parse(lines, 0, action)
             callout += action
         return [callout]
-
-
-def note_data_file(app: Sphinx) -> None:
-    """Keep the data file's path, from the configuration folder, for the directive."""
-    app.env.kb_urgent_help_path = str(Path(app.confdir, app.config.kb_urgent_help))
-
-
-_read: dict[tuple[str, float], dict[str, dict[str, str]]] = {}
-
-
-def _tiers(env) -> dict[str, dict[str, str]]:
-    # Read once per version of the file; it is a dependency of every page
-    # with a callout, so a change to it rebuilds them (also in `make serve`).
-    path = Path(env.kb_urgent_help_path)
-    env.note_dependency(str(path))
-    key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
-    if key not in _read:
-        _read[key] = read_tiers(path)
-    return _read[key]
 
 
 def visit_urgent_help(self: HTML5Translator, node: urgent_help) -> None:
@@ -172,11 +155,10 @@ def add_get_help_link(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("kb_urgent_help", "source/_data/urgent-help.yaml", "env", types=frozenset({str}))
+    data_file_option(app, "kb_urgent_help", "source/_data/urgent-help.yaml")
     app.add_config_value("kb_urgent_help_page", "", "env", types=frozenset({str}))
     setup_reader_text(app)
     app.add_node(urgent_help, html=(visit_urgent_help, depart_urgent_help))
     app.add_directive("urgent-help", UrgentHelp)
-    app.connect("builder-inited", note_data_file)
     app.connect("doctree-read", add_get_help_link)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

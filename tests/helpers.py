@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,18 @@ def warnings_of(app) -> list[str]:
     """A test project's build warnings, with paths relative to its folder."""
     text = strip_escape_sequences(app.warning.getvalue())
     return text.replace(f"{app.srcdir}/", "").splitlines()
+
+
+def copy_root(rootdir: Path, case: str, into: Path) -> Path:
+    """A copy of the tiny project ``roots/test-<case>/`` to build or to change."""
+    srcdir = into / case
+    shutil.copytree(rootdir / f"test-{case}", srcdir)
+    return srcdir
+
+
+def build_root(case: str, make_app, rootdir: Path, into: Path, builder: str = "html",
+               **overrides):
+    """Build a copy of ``roots/test-<case>/``; the app holds its warnings."""
+    app = make_app(builder, srcdir=copy_root(rootdir, case, into), confoverrides=overrides)
+    app.build()
+    return app

@@ -9,24 +9,15 @@ test_review_dates.py.)
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import textstat
 import yaml
 
 from ext.warnings import KbWarning
-from helpers import DATA, ROOT, warnings_of
+from helpers import DATA, ROOT, build_root, warnings_of
 
 EXPECT = yaml.safe_load((DATA / "guard_rails.yaml").read_text(encoding="utf-8"))
-
-
-def _build(case: str, make_app, rootdir, tmp_path):
-    srcdir = tmp_path / case
-    shutil.copytree(rootdir / f"test-{case}", srcdir)
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    return app
 
 
 def _grade(text: str) -> str:
@@ -37,14 +28,14 @@ def _grade(text: str) -> str:
 def test_mistake_gives_a_located_message_that_says_how_to_fix_it(
     case, make_app, rootdir, tmp_path
 ):
-    app = _build(case, make_app, rootdir, tmp_path)
+    app = build_root(case, make_app, rootdir, tmp_path)
     assert sorted(warnings_of(app)) == sorted(EXPECT[case]["warnings"]), EXPECT[case]["mistake"]
 
 
 def test_a_page_above_the_reading_grade_gives_its_grade_and_hardest_paragraph(
     make_app, rootdir, tmp_path
 ):
-    app = _build("readability", make_app, rootdir, tmp_path)
+    app = build_root("readability", make_app, rootdir, tmp_path)
     # The page's words are its title and its paragraphs, one per block.
     title, *paragraphs = (rootdir / "test-readability" / "hard.md").read_text().split("\n\n")
     grades = {

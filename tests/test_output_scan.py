@@ -8,11 +8,9 @@ raw HTML, each thing the scan looks for.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from helpers import warnings_of
+from helpers import build_root, warnings_of
 
 TRICKS = [
     "an inline <script> ('alert(document.cookie)'), not one the site writes",
@@ -27,11 +25,7 @@ TRICKS = [
 
 
 def _build(builder, make_app, rootdir, tmp_path, **overrides):
-    srcdir = tmp_path / "output-scan"
-    shutil.copytree(rootdir / "test-output-scan", srcdir)
-    app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
-    app.build()
-    return app
+    return build_root("output-scan", make_app, rootdir, tmp_path, builder, **overrides)
 
 
 @pytest.mark.parametrize(("builder", "suffix"), [("html", "html"), ("epub", "xhtml")])

@@ -3,11 +3,9 @@ clinical reviewers see them; a missing entry is a located warning."""
 
 from __future__ import annotations
 
-import shutil
-
 import yaml
 
-from helpers import SOURCE, warnings_of
+from helpers import SOURCE, copy_root, warnings_of
 
 PAGE_TEXT = yaml.safe_load((SOURCE / "_data" / "page-text.yaml").read_text(encoding="utf-8"))
 
@@ -25,8 +23,7 @@ def test_every_page_shows_the_words_of_the_data_file(site, reader_pages):
 
 
 def test_a_missing_entry_is_a_located_warning(make_app, rootdir, tmp_path):
-    srcdir = tmp_path / "review-dates"
-    shutil.copytree(rootdir / "test-review-dates", srcdir)
+    srcdir = copy_root(rootdir, "review-dates", tmp_path)
     text = dict(PAGE_TEXT)
     del text["review line"]
     (srcdir / "page-text.yaml").write_text(yaml.safe_dump(text), encoding="utf-8")

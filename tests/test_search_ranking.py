@@ -7,12 +7,12 @@ page that lists every word of it as a keyword (16, the most a page may have).
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import urlencode
 
 import pytest
 
-from browser import serve
+from browser import open_page, serve
+from helpers import build_root
 
 QUERIES = ["side effects", "serious side effects", "what side effects can it cause",
            "side affects"]
@@ -20,11 +20,7 @@ QUERIES = ["side effects", "serious side effects", "what side effects can it cau
 
 @pytest.fixture(scope="module")
 def ranking_site(make_app, tmp_path_factory, rootdir):
-    srcdir = tmp_path_factory.mktemp("ranking") / "search-ranking"
-    shutil.copytree(rootdir / "test-search-ranking", srcdir)
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    return app.outdir
+    return build_root("search-ranking", make_app, rootdir, tmp_path_factory.mktemp("ranking")).outdir
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +47,7 @@ def test_the_page_that_answers_ranks_above_one_that_only_claims_the_words(
 ):
     with serve(ranking_site) as base:
         page = new_page()
-        page.goto(f"{base}search.html?{urlencode({'q': query})}")
-        page.wait_for_function(
-            "() => document.querySelector('#search-results p.search-summary')?.textContent.trim()"
-        )
+        open_page(page, base, f"search.html?{urlencode({'q': query})}")
         ranked = [
             href.split("#")[0].removesuffix(".html")
             for href in page.locator("#search-results ul.search > li > a").evaluate_all(

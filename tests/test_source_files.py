@@ -8,11 +8,9 @@ a symbolic link), so the repository holds none of them.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from helpers import warnings_of
+from helpers import copy_root, warnings_of
 
 NOT_UTF8 = "# Café\n\nSome words.\n".encode("latin-1")
 # Six levels, two more than the project's limit of 4; at about ten, markdown
@@ -24,8 +22,7 @@ DEEPEST = "# Deepest\n\n" + "\n".join("  " * level + "- item" for level in range
 
 @pytest.fixture
 def project(rootdir, tmp_path):
-    srcdir = tmp_path / "source-files"
-    shutil.copytree(rootdir / "test-source-files", srcdir)
+    srcdir = copy_root(rootdir, "source-files", tmp_path)
     (srcdir / "latin.md").write_bytes(NOT_UTF8)
     (srcdir / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     (srcdir / "deep.md").write_text(DEEP, encoding="utf-8")

@@ -8,12 +8,10 @@ The real site's callouts are checked in the HTML and the ePub.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 
-from helpers import ROOT, main_element, soup_of
+from helpers import ROOT, build_root, main_element, soup_of
 
 TIERS = yaml.safe_load((ROOT / "source" / "_data" / "urgent-help.yaml").read_text(encoding="utf-8"))
 # The numbers readers in the UK, Ireland and the EU, and the US must be able to call.
@@ -23,11 +21,7 @@ HELP_PAGE = "safety/get-help-now"
 
 @pytest.fixture
 def built(make_app, rootdir, tmp_path):
-    srcdir = tmp_path / "urgent-help"
-    shutil.copytree(rootdir / "test-urgent-help", srcdir)
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    return app
+    return build_root("urgent-help", make_app, rootdir, tmp_path)
 
 
 def test_a_callout_is_a_region_named_by_its_tier_in_words(built):
