@@ -24,10 +24,13 @@ help: ## List the targets
 	@echo "Usage: make <target>"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	# Our own package (amitriptyline_kb/), editable: its dependencies are the
+	# lock's, and it builds with the lock's setuptools, so nothing is fetched.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # The website offers the ePub of the same build for download, so html builds
@@ -82,7 +85,7 @@ epub-pictures: epub ## Save every page of the ePub, as a small e-reader shows it
 
 serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -W --keep-going -n -c . \
-		-d $(BUILDDIR)/doctrees/serve --watch ext --watch conf.py $(SOURCEDIR) $(BUILDDIR)/serve
+		-d $(BUILDDIR)/doctrees/serve --watch amitriptyline_kb --watch conf.py $(SOURCEDIR) $(BUILDDIR)/serve
 
 # Each figure is measured RUNS times; the table shows the median, fastest and
 # slowest run. BENCHOPTS passes options on, e.g. BENCHOPTS=--quick (one run,

@@ -16,8 +16,6 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent
-# Our own extensions live in ext/ at the root; make ``ext.<module>`` importable.
-sys.path.insert(0, str(ROOT))
 
 # -- Project -----------------------------------------------------------------
 
@@ -51,49 +49,49 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
-    "ext.aria_roles",
-    "ext.epub_tabs",
-    "ext.review_dates",
-    "ext.disclaimer",
+    "amitriptyline_kb.pages.aria_roles",
+    "amitriptyline_kb.epub.tabs",
+    "amitriptyline_kb.pages.review_dates",
+    "amitriptyline_kb.pages.disclaimer",
     # Urgent-help callouts in three tiers, and "Get help now" on every page.
-    "ext.urgent_help",
+    "amitriptyline_kb.pages.urgent_help",
     # The files under source/ are pages Sphinx can read safely (encoding,
     # nesting, names, symlinks, size), checked before it reads any.
-    "ext.source_files",
+    "amitriptyline_kb.guards.source_files",
     # What a page may do at all: directives, roles, front matter, links, pictures.
-    "ext.page_capabilities",
+    "amitriptyline_kb.guards.page_capabilities",
     # Checks that turn contributor mistakes into warnings saying how to fix them.
-    "ext.contributor_hints",
-    "ext.glossary_checks",
-    "ext.raw_html",
-    "ext.image_alt",
-    "ext.section_sources",
-    "ext.readability",
-    "ext.search_keywords",
-    "ext.search_synonyms",
-    "ext.search_in_place",
-    "ext.search_index_entries",
-    "ext.page_meta",
-    "ext.glossary_previews",
-    "ext.epub_download",
+    "amitriptyline_kb.guards.contributor_hints",
+    "amitriptyline_kb.guards.glossary_checks",
+    "amitriptyline_kb.guards.raw_html",
+    "amitriptyline_kb.guards.image_alt",
+    "amitriptyline_kb.guards.section_sources",
+    "amitriptyline_kb.guards.readability",
+    "amitriptyline_kb.search.keywords",
+    "amitriptyline_kb.search.synonyms",
+    "amitriptyline_kb.search.in_place",
+    "amitriptyline_kb.search.index_entries",
+    "amitriptyline_kb.pages.page_meta",
+    "amitriptyline_kb.pages.glossary_previews",
+    "amitriptyline_kb.epub.download",
     # The ePub as an accessible book: lang, accessibility metadata, navigation.
-    "ext.epub_accessibility",
+    "amitriptyline_kb.epub.accessibility",
     # Tables written out row by row in the ePub, readable on a small screen.
-    "ext.epub_tables",
+    "amitriptyline_kb.epub.tables",
     # Each page links only the CSS and JS it uses (page weight, `make bench`).
-    "ext.page_assets",
+    "amitriptyline_kb.speed.page_assets",
     # ... and sphinx-design's stylesheet holds only the rules the pages use.
-    "ext.design_css",
+    "amitriptyline_kb.speed.design_css",
     # Furo's sidebar tree is built once per folder, not once per page (`make bench`).
-    "ext.navigation_cache",
+    "amitriptyline_kb.speed.navigation_cache",
     "sphinx_sitemap",
     # sphinx-sitemap without its helper process, in builds of one process.
-    "ext.sitemap_queue",
+    "amitriptyline_kb.speed.sitemap_queue",
     "sphinxext.opengraph",
     "notfound.extension",
     # Last: every written page is read back for scripts, handlers and
     # addresses no page may add (the last line of defence).
-    "ext.output_scan",
+    "amitriptyline_kb.guards.output_scan",
 ]
 
 # Paths in this file are relative to the folder of conf.py (the root), except
@@ -107,7 +105,7 @@ source_suffix = {".md": "markdown"}
 nitpicky = True
 # "Page last reviewed" dates are written the way readers say them.
 today_fmt = "%-d %B %Y"
-# Plain language for readers in pain (ext/readability.py): a page whose
+# Plain language for readers in pain (amitriptyline_kb/guards/readability.py): a page whose
 # Flesch-Kincaid grade is above this is a warning, so it fails the build.
 kb_max_reading_grade = 8
 
@@ -124,7 +122,7 @@ myst_heading_anchors = 3
 # "htps:" is a broken-link warning, not a dead link.
 myst_url_schemes = ["http", "https", "mailto", "tel"]
 
-# -- What a page may do (ext/page_capabilities.py) ----------------------------
+# -- What a page may do (amitriptyline_kb/guards/page_capabilities.py) ----------------------------
 
 # A page is reviewed by clinical reviewers, who read words, not Sphinx. So a
 # page may use only what the site needs; anything else fails the build with
@@ -153,11 +151,11 @@ kb_link_schemes = ["https", "http", "mailto", "tel"]
 
 # -- Safety ------------------------------------------------------------------
 
-# The page every "Get help now" link leads to (ext/urgent_help.py), and the
+# The page every "Get help now" link leads to (amitriptyline_kb/pages/urgent_help.py), and the
 # title, action and numbers of each urgent-help tier, where reviewers see them.
 kb_urgent_help_page = "safety/get-help-now"
 kb_urgent_help = "source/_data/urgent-help.yaml"
-# Every section of a page cites a source (ext/section_sources.py), except on
+# Every section of a page cites a source (amitriptyline_kb/guards/section_sources.py), except on
 # pages that make no medical statement.
 kb_pages_without_sources = ["references", "disclaimer"]
 
@@ -193,7 +191,7 @@ html_context = {
     "kb_report_problem_url": f"{REPOSITORY_URL}/issues/new?template=page-problem.yml",
 }
 # Readers search in their own words; this file lists other words for the same
-# thing, and question words the search ignores (see ext/search_synonyms.py).
+# thing, and question words the search ignores (see amitriptyline_kb/search/synonyms.py).
 kb_search_synonyms = "source/_data/search-synonyms.yaml"
 html_baseurl = SITE_URL
 html_favicon = "source/_static/favicon.svg"
@@ -287,7 +285,7 @@ epub_description = (
 epub_exclude_files = ["search.html", ".buildinfo.bak", "sitemap.xml", "epub-cover.xhtml"]
 epub_show_urls = "no"
 epub_contributor = author
-# EPUB Accessibility 1.1 (ext/epub_accessibility.py): what the book offers,
+# EPUB Accessibility 1.1 (amitriptyline_kb/epub/accessibility.py): what the book offers,
 # as reading systems and shops show it. Claim only what the book does; Ace by
 # DAISY checks it at every `make test` (tests/test_epub_accessibility.py).
 kb_epub_accessibility = {

@@ -21,7 +21,7 @@ MutationObserver, the moment Sphinx's "Search finished" line
 (``#search-results p.search-summary``) has text. Both are
 ``performance.timeOrigin + performance.now()``, so the interval holds across
 the page load a submit causes. On today's site the search page runs a search
-submitted on it in place (ext/search_in_place.py): no page load, so the
+submitted on it in place (amitriptyline_kb/search/in_place.py): no page load, so the
 phases of one are only its end. No sleeps, no polling in the measurement.
 """
 

@@ -37,7 +37,7 @@ IMPORT_LINE = re.compile(
 
 
 def owner(filename: str, root: Path) -> str:
-    """The package a profiled function belongs to, e.g. 'furo' or 'ext.readability'."""
+    """The package a profiled function belongs to, e.g. 'furo' or 'amitriptyline_kb.guards.readability'."""
     if filename.startswith(("~", "<")):
         return "built-in"
     path = PurePath(filename)
@@ -54,9 +54,9 @@ def owner(filename: str, root: Path) -> str:
 
 
 def package_of(module: str) -> str:
-    """'furo.navigation' -> 'furo'; namespace packages and ext/ keep one more part."""
+    """'furo.navigation' -> 'furo'; namespace packages and ours keep one more part."""
     parts = module.split(".")
-    if parts[0] in ("sphinxcontrib", "sphinxext", "ext", "source") and len(parts) > 1:
+    if parts[0] in ("sphinxcontrib", "sphinxext", "amitriptyline_kb", "source") and len(parts) > 1:
         return ".".join(parts[:2])
     return parts[0]
 

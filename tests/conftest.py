@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, record_requests, serve
 from bs4 import BeautifulSoup
 
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, record_requests, serve
 from helpers import ROOT, reader_docnames, require, soup_of
 
 # Tiny projects under tests/roots/test-<case>/ are built with Sphinx's own

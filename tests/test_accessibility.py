@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser import EXPECT, open_page
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,6 @@
 """sphinx-design's stylesheet keeps the rules the pages can use, and only those.
 
-ext/design_css.py collects the ``sd-*`` classes of the pages as they are read
+amitriptyline_kb/speed/design_css.py collects the ``sd-*`` classes of the pages as they are read
 and writes a smaller copy of the stylesheet when every component used is one
 whose classes are all known by then (tab sets). The written pages are the
 truth: every rule of the full stylesheet that can match one of their
@@ -18,7 +18,7 @@ import pytest
 import sphinx_design
 import tinycss2
 
-from ext.design_css import DESIGN_CLASS, STYLESHEET
+from amitriptyline_kb.speed.design_css import DESIGN_CLASS, STYLESHEET
 
 FULL = Path(sphinx_design.__file__).parent / "static" / STYLESHEET
 

@@ -1,4 +1,4 @@
-"""A glossary link shows the term's meaning in place (ext/glossary_previews.py).
+"""A glossary link shows the term's meaning in place (amitriptyline_kb/pages/glossary_previews.py).
 
 With a mouse (hover), the keyboard (focus) and a touch screen (first tap);
 Esc dismisses it; it is the link's accessible description; without
@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser import EXPECT, PHONE, open_page
+
 from helpers import main_element
 
 GLOSSARY = "glossary"

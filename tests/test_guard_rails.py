@@ -14,7 +14,7 @@ import pytest
 import textstat
 import yaml
 
-from ext.warnings import KbWarning
+from amitriptyline_kb.warnings import KbWarning
 from helpers import DATA, ROOT, build_root, warnings_of
 
 EXPECT = yaml.safe_load((DATA / "guard_rails.yaml").read_text(encoding="utf-8"))
@@ -74,9 +74,9 @@ def test_every_check_names_its_warning_from_the_registry():
     """No check gives a kind of warning that the registry does not explain."""
     bare = [
         f"{path.name}:{number}"
-        for path in sorted((ROOT / "ext").glob("*.py"))
+        for path in sorted((ROOT / "amitriptyline_kb").rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if re.search(r'subtype="\w+"', line)
     ]
-    assert not bare, f"subtypes written as bare strings, not from ext/warnings.py: {bare}"
+    assert not bare, f"subtypes written as bare strings, not from amitriptyline_kb/warnings.py: {bare}"
     assert len({kind.subtype for kind in KbWarning}) == len(KbWarning)

@@ -1,6 +1,6 @@
 """The sidebar tree built once per folder is the one furo builds per page.
 
-ext/navigation_cache.py fills in each page's marks on a tree rendered once
+amitriptyline_kb/speed/navigation_cache.py fills in each page's marks on a tree rendered once
 per folder. The test project has three levels of folders, two toctrees with
 captions (one hidden), a link to another site and pages with sections; it is
 built with the extension and without it, and every page must come out the
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ext import navigation_cache
+from amitriptyline_kb.speed import navigation_cache
 from helpers import reader_docnames
 
 
@@ -46,8 +46,8 @@ def calls(monkeypatch) -> dict[str, int]:
 # sphinx-notfound-page replaces the toctree() function on the 404 page; the
 # extension must leave that page to it whichever of the two is listed first.
 ORDERS = {
-    "cache-first": ["myst_parser", "ext.navigation_cache", "notfound.extension"],
-    "cache-last": ["myst_parser", "notfound.extension", "ext.navigation_cache"],
+    "cache-first": ["myst_parser", "amitriptyline_kb.speed.navigation_cache", "notfound.extension"],
+    "cache-last": ["myst_parser", "notfound.extension", "amitriptyline_kb.speed.navigation_cache"],
 }
 
 
@@ -66,7 +66,7 @@ def test_every_page_is_the_same_as_furos_own(app, make_app, tmp_path, calls, ord
         return _pages(Path(site.outdir))
 
     ours = build("ours", ORDERS[order])
-    reference = build("furo", [e for e in ORDERS[order] if e != "ext.navigation_cache"])
+    reference = build("furo", [e for e in ORDERS[order] if e != "amitriptyline_kb.speed.navigation_cache"])
     assert sorted(ours) == sorted(reference)
     different = [page for page in ours if ours[page] != reference[page]]
     assert different == []

@@ -2,7 +2,7 @@
 anything the site does not, even when every input check is switched off.
 
 ``roots/test-output-scan/`` loads only the scan, not the checks on the pages
-(ext.raw_html, ext.page_capabilities), and its page ``tricks.md`` tries, in
+(amitriptyline_kb.guards.raw_html, amitriptyline_kb.guards.page_capabilities), and its page ``tricks.md`` tries, in
 raw HTML, each thing the scan looks for.
 """
 
@@ -42,9 +42,9 @@ def test_every_trick_in_a_written_page_is_a_warning_naming_the_file_and_its_page
 
 
 def test_the_input_check_stops_the_same_page_first(make_app, rootdir, tmp_path):
-    """With ext.raw_html on, the page is refused at its lines, before it is written."""
+    """With amitriptyline_kb.guards.raw_html on, the page is refused at its lines, before it is written."""
     app = _build("html", make_app, rootdir, tmp_path, extensions=[
-        "myst_parser", "ext.raw_html", "ext.output_scan"])
+        "myst_parser", "amitriptyline_kb.guards.raw_html", "amitriptyline_kb.guards.output_scan"])
     located = [w for w in warnings_of(app) if w.startswith("tricks.md:") and "[kb.script]" in w]
     assert [w.split(":")[1] for w in located] == ["3", "9"]
 

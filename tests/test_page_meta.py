@@ -1,6 +1,6 @@
 """Every page has a description for search results and link previews.
 
-ext/page_meta.py turns the front matter's ``description:`` into the page's
+amitriptyline_kb/pages/page_meta.py turns the front matter's ``description:`` into the page's
 description meta tags, and a page without one into a located warning.
 """
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from browser import EXPECT, is_offsite, record_requests
+
 from helpers import soup_of
 
 pytestmark = pytest.mark.browser

@@ -49,9 +49,9 @@ def test_page_reads_at_the_target_grade(site, docname):
 
 
 def test_the_extension_leaves_no_stand_in_for_pkg_resources():
-    """ext/readability.py loads textstat with a stand-in for pkg_resources only."""
+    """amitriptyline_kb/guards/readability.py loads textstat with a stand-in for pkg_resources only."""
     script = (
-        "import sys; import ext.readability as r; r.reading_grade('Some words.'); "
+        "import sys; import amitriptyline_kb.guards.readability as r; r.reading_grade('Some words.'); "
         "assert 'pkg_resources' not in sys.modules, 'the stand-in was left in sys.modules'; "
         "import pkg_resources; assert hasattr(pkg_resources, 'working_set'); "
         "print(len(r._textstat().textstat._textstatistics__get_lang_easy_words()))"

@@ -17,9 +17,9 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from browser import CONF, EXPECT, PHONE, SITE_URL, open_page
 from pypdf import PdfReader
 
-from browser import CONF, EXPECT, PHONE, SITE_URL, open_page
 from helpers import SOURCE
 
 pytestmark = pytest.mark.browser

@@ -5,10 +5,10 @@ questions. Each query in ``data/search_queries.yaml`` names the page that
 answers it; that page must be among the first results of search.html, run in
 Chromium on the served site. The search is Sphinx's, ranked by
 ``source/_static/search-answers.js`` with the words in
-``source/_data/search-synonyms.yaml`` (``ext/search_synonyms.py``) and the
-pages' ``keywords:`` (``ext/search_keywords.py``). A search submitted on the
+``source/_data/search-synonyms.yaml`` (``amitriptyline_kb/search/synonyms.py``) and the
+pages' ``keywords:`` (``amitriptyline_kb/search/keywords.py``). A search submitted on the
 search page runs in place (``source/_static/search-in-place.js``,
-``ext/search_in_place.py``).
+``amitriptyline_kb/search/in_place.py``).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import yaml
+from browser import RequestLog, record_requests
 from sphinx.search.en import SearchEnglish
 
-from browser import RequestLog, record_requests
 from helpers import DATA, ROOT, warnings_of
 
 EXPECT = yaml.safe_load((DATA / "search_queries.yaml").read_text(encoding="utf-8"))
@@ -389,7 +389,7 @@ def test_good_keywords_and_synonyms_reach_the_search_page(app):
 
 @pytest.mark.sphinx("html", testroot="search-words")
 def test_a_repeated_build_keeps_every_index_entry_in_the_search_index(app, make_app):
-    """Sphinx 9.0 drops them (sphinx-doc/sphinx#12599); ext/search_index_entries.py
+    """Sphinx 9.0 drops them (sphinx-doc/sphinx#12599); amitriptyline_kb/search/index_entries.py
     puts them back."""
     app.build(force_all=True)
     fresh = read_search_index(app.outdir)["indexentries"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-
 from browser import open_page, serve
+
 from helpers import build_root
 
 QUERIES = ["side effects", "serious side effects", "what side effects can it cause",

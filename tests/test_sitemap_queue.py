@@ -1,6 +1,6 @@
 """sitemap.xml lists every page, whether pages are written in one process or several.
 
-ext/sitemap_queue.py gives sphinx-sitemap an ordinary queue when pages are
+amitriptyline_kb/speed/sitemap_queue.py gives sphinx-sitemap an ordinary queue when pages are
 written in one process; a parallel build, whose pages are written in other
 processes, must keep the shared queue, or their addresses would be lost.
 """

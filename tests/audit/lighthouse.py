@@ -24,6 +24,7 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
 from helpers import ROOT, reader_docnames
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -15,6 +15,7 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, EXPECT, serve
+
 from helpers import reader_docnames
 
 TERM_LINK = "article a.kb-term:visible"

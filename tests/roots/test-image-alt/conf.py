@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "ext.image_alt"]
+extensions = ["myst_parser", "amitriptyline_kb.guards.image_alt"]
 exclude_patterns = ["_build"]

@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "ext.contributor_hints"]
+extensions = ["myst_parser", "amitriptyline_kb.guards.contributor_hints"]
 exclude_patterns = ["_build"]

@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "sphinx_design", "ext.page_assets"]
+extensions = ["myst_parser", "sphinx_design", "amitriptyline_kb.speed.page_assets"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]

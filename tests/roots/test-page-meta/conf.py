@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "ext.page_meta"]
+extensions = ["myst_parser", "amitriptyline_kb.pages.page_meta"]
 exclude_patterns = ["_build"]

@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "ext.raw_html"]
+extensions = ["myst_parser", "amitriptyline_kb.guards.raw_html"]
 exclude_patterns = ["_build"]

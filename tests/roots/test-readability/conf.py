@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "ext.readability"]
+extensions = ["myst_parser", "amitriptyline_kb.guards.readability"]
 exclude_patterns = ["_build"]

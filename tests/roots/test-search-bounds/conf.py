@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "ext.search_keywords"]
+extensions = ["myst_parser", "amitriptyline_kb.search.keywords"]
 exclude_patterns = ["_build"]
 kb_max_keywords = 3
 kb_max_keyword_chars = 20

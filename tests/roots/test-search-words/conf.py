@@ -1,8 +1,8 @@
 extensions = [
     "myst_parser",
-    "ext.search_keywords",
-    "ext.search_synonyms",
-    "ext.search_index_entries",
+    "amitriptyline_kb.search.keywords",
+    "amitriptyline_kb.search.synonyms",
+    "amitriptyline_kb.search.index_entries",
 ]
 exclude_patterns = ["_build"]
 kb_search_synonyms = "search-synonyms.yaml"

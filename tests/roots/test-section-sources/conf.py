@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "ext.section_sources"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "amitriptyline_kb.guards.section_sources"]
 bibtex_bibfiles = ["references.bib"]
 kb_pages_without_sources = ["about"]
 exclude_patterns = ["_build"]

@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "sphinx_design", "ext.contributor_hints"]
+extensions = ["myst_parser", "sphinx_design", "amitriptyline_kb.guards.contributor_hints"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]

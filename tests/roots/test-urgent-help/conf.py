@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "ext.urgent_help"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "amitriptyline_kb.pages.urgent_help"]
 myst_enable_extensions = ["colon_fence"]
 myst_url_schemes = ["http", "https", "mailto", "tel"]
 bibtex_bibfiles = ["references.bib"]
@@ -9,6 +9,6 @@ exclude_patterns = ["_build"]
 # The site's reader text (disclaimer, review line, "Get help now").
 from pathlib import Path
 
-import ext
+import amitriptyline_kb
 
-kb_reader_text = str(Path(ext.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml")
+kb_reader_text = str(Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml")

@@ -1,0 +1,160 @@
+"""Warn when a page reads above the plain-language grade limit.
+
+Readers are people in pain and their carers, many of them tired, worried or
+on medicines that blur concentration; health bodies advise writing for a
+reading age of about 11 to 12 (US grade 6 to 8). Every page is measured with
+textstat's Flesch-Kincaid grade, which grows with sentence length and
+syllables per word. A page above ``kb_max_reading_grade`` is a warning with
+the figure and the line of its hardest paragraph, the place to start.
+
+The text measured is what a reader reads on the page: the page's own
+content, without the disclaimer and review line added to every page (class
+``kb-page-footer``), navigation (toctrees), bibliography entries (titles of
+papers, not our prose) and code. Pages shorter than
+``kb_reading_grade_min_words`` are not measured: on a few words the grade
+says little. textstat 0.7.4 is pinned: later versions count syllables
+differently and download data at run time.
+
+The pages are measured in the website build only. The ePub holds the same
+text, so measuring it again would only repeat any warning and add a tenth of
+a second to every ``make html`` (``make bench``), which builds both.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import sys
+from functools import cache
+from types import ModuleType
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from amitriptyline_kb.shared import is_on_every_page
+from amitriptyline_kb.warnings import KbWarning
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def _textstat() -> ModuleType:
+    """Import textstat without importing setuptools' pkg_resources.
+
+    textstat 0.7.4 imports pkg_resources, which takes 100 to 200 ms to import
+    in each of the two builds ``make html`` runs (``make bench``), for one
+    function, ``resource_stream``, that reads word lists the Flesch-Kincaid
+    grade never uses. This stand-in reads the same files through
+    importlib.resources, and is only in sys.modules while textstat loads, so
+    no other module is given it.
+    """
+    stand_in_needed = "pkg_resources" not in sys.modules
+    if stand_in_needed:
+        stand_in = ModuleType("pkg_resources")
+        stand_in.resource_stream = lambda package, name: (
+            importlib.resources.files(package).joinpath(name).open("rb")
+        )
+        sys.modules["pkg_resources"] = stand_in
+    try:
+        import textstat
+    finally:
+        if stand_in_needed:
+            del sys.modules["pkg_resources"]
+    return textstat
+
+
+NOT_READ = (
+    addnodes.toctree,
+    addnodes.index,
+    nodes.citation,
+    nodes.literal_block,
+    nodes.raw,
+    nodes.comment,
+    nodes.system_message,
+    nodes.target,
+)
+# Builders whose pages hold the website's text, measured there already.
+SAME_TEXT_AS_THE_WEBSITE = {"epub"}
+# A paragraph this short is not worth pointing at as the hardest.
+MIN_PARAGRAPH_WORDS = 10
+
+
+def _is_read(node: nodes.Node) -> bool:
+    return not isinstance(node, NOT_READ) and not is_on_every_page(node)
+
+
+def _words(node: nodes.Node, into: list[str]) -> None:
+    if isinstance(node, nodes.Text):
+        into.append(node.astext())
+    elif _is_read(node):
+        for child in node.children:
+            _words(child, into)
+
+
+def page_text(node: nodes.Node) -> str:
+    """The words a reader reads, as one string with single spaces."""
+    pieces: list[str] = []
+    _words(node, pieces)
+    return " ".join(" ".join(pieces).split())
+
+
+def reading_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of ``text``, as textstat 0.7.4 counts it."""
+    return _textstat().flesch_kincaid_grade(text)
+
+
+def word_count(text: str) -> int:
+    return _textstat().lexicon_count(text)
+
+
+def _hardest_paragraph(doctree: nodes.document) -> tuple[float, int | None]:
+    graded = [
+        (reading_grade(text), paragraph.line)
+        for paragraph in doctree.findall(nodes.paragraph)
+        if all(_is_read(ancestor) for ancestor in _ancestors(paragraph))
+        and word_count(text := page_text(paragraph)) >= MIN_PARAGRAPH_WORDS
+    ]
+    return max(graded, key=lambda graded_paragraph: graded_paragraph[0], default=(0.0, None))
+
+
+def _ancestors(node: nodes.Node):
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.name in SAME_TEXT_AS_THE_WEBSITE:
+        return
+    text = page_text(doctree)
+    if word_count(text) < app.config.kb_reading_grade_min_words:
+        return
+    grade = reading_grade(text)
+    limit = app.config.kb_max_reading_grade
+    if grade <= limit:
+        return
+    hardest, line = _hardest_paragraph(doctree)
+    where = f", starting with the paragraph on line {line} (grade {hardest:.1f})" if line else ""
+    logger.warning(
+        "reading grade %.1f is above the limit of %s; use shorter sentences and everyday words%s",
+        grade,
+        limit,
+        where,
+        location=(docname, _title_line(doctree)),
+        type="kb",
+        subtype=KbWarning.READABILITY.subtype,
+    )
+
+
+def _title_line(doctree: nodes.document) -> int | None:
+    title = next(iter(doctree.findall(nodes.title)), None)
+    return title.line if title is not None else None
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("kb_max_reading_grade", 8, "env", types=(int, float))
+    app.add_config_value("kb_reading_grade_min_words", 50, "env", types=(int,))
+    # Resolved, so citations read "[1]" as they do on the page.
+    app.connect("doctree-resolved", check_reading_grade)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

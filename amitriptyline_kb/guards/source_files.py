@@ -1,0 +1,179 @@
+"""Check the files under source/ before Sphinx reads any of them.
+
+Some files make Sphinx stop with a traceback that names no file, or lose
+content without a word, before any page-level check can run:
+
+- a page that is not UTF-8 text, or is binary ("Encoding error!");
+- lists or quotes nested so deep that the parser gives up: past
+  ``kb_max_nesting`` levels markdown stops reading the deeper ones, and far
+  past it Python runs out of stack;
+- a symbolic link, which publishes whatever it points to, inside or outside
+  the checkout;
+- a page whose name is one Sphinx writes itself (``genindex``, ``search``,
+  ``404``): one of the two is lost;
+- a file name that is not lower case with hyphens (a space writes an invalid
+  address into sitemap.xml);
+- a page too large to review or for a phone to load (``kb_max_page_kb``).
+
+Each is a warning naming the file (and the line, where there is one) and how
+to fix it. Files that would stop the build are also left out of it, so the
+build goes on to report every other problem; Sphinx's own note that a
+contents list names a left-out page is then not repeated.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.matching import Matcher
+
+from amitriptyline_kb.warnings import KbWarning
+
+logger = logging.getLogger(__name__)
+
+KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Pages that Sphinx, furo or sphinx-notfound-page write themselves.
+GENERATED = {"genindex", "search", "404", "py-modindex", "modindex", "searchindex"}
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)([-*+]|\d{1,9}[.)])([ \t]|$)")
+QUOTES = re.compile(r"^[ \t]*(>[ \t]?)+")
+
+
+def nesting_depth(text: str) -> tuple[int, int]:
+    """How deep lists and quotes nest at the deepest, and on which line.
+
+    A list item's level is the number of items with less indentation above it
+    that are still open; each '>' at the start of a line is one quote level.
+    """
+    deepest, deepest_line = 0, 0
+    open_items: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        quotes = QUOTES.match(line)
+        quote_depth = quotes[0].count(">") if quotes else 0
+        rest = line[quotes.end():] if quotes else line
+        item = LIST_ITEM.match(rest)
+        if item:
+            width = len(item["indent"].expandtabs(4))
+            while open_items and open_items[-1] >= width:
+                open_items.pop()
+            open_items.append(width)
+        elif rest.strip() and not rest[:1].isspace():
+            open_items = []
+        depth = quote_depth + (len(open_items) if item else 0)
+        if depth > deepest:
+            deepest, deepest_line = depth, number
+    return deepest, deepest_line
+
+
+def _warn(path: Path, line: int, message: str, *args: Any, subtype: str) -> None:
+    logger.warning(message, *args, location=f"{path}:{line}", type="kb", subtype=subtype)
+
+
+def _first_bad_line(data: bytes, error: UnicodeDecodeError) -> int:
+    return data[: error.start].count(b"\n") + 1
+
+
+def check_files(app: Sphinx) -> None:
+    source_dir = Path(app.srcdir)
+    excluded = Matcher(app.config.exclude_patterns)
+    suffixes = tuple(app.config.source_suffix)
+    left_out: list[str] = []
+    for folder, dirnames, filenames in os.walk(source_dir, followlinks=False):
+        here = Path(folder)
+        # Folders that hold no pages (_static, _templates, excluded ones) are
+        # still searched for links; hidden ones are not published at all.
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        no_pages = any(part.startswith("_") for part in here.relative_to(source_dir).parts) or \
+            excluded(here.relative_to(source_dir).as_posix())
+        for name in sorted(dirnames + filenames):
+            path = here / name
+            relative = path.relative_to(source_dir).as_posix()
+            # Anywhere under source/, _static/ too: its files are copied as they are.
+            if path.is_symlink():
+                _warn(path, 1, "'%s' is a symbolic link; a link would publish whatever it points "
+                      "to, so copy the file into source/ instead", relative, subtype=KbWarning.PATH.subtype)
+                left_out += [relative, f"{relative}/**"]
+                if name in dirnames:
+                    dirnames.remove(name)
+                continue
+            if name in filenames and not no_pages and name.endswith(suffixes) \
+                    and not (excluded(relative) or name.startswith((".", "_"))):
+                left_out += _check_page(app, path, relative)
+    if left_out:
+        app.config.exclude_patterns.extend(left_out)
+        _quiet_about(left_out)
+
+
+class _LeftOutPages(logging.logging.Filter):
+    """Drop Sphinx's "toctree contains reference to nonexisting document" for
+    a page left out here: the warning above already says what is wrong."""
+
+    def __init__(self, docnames: set[str]) -> None:
+        super().__init__()
+        self.messages = {f"nonexisting document '{name}'" for name in docnames}
+
+    def filter(self, record) -> bool:
+        message = record.getMessage()
+        return not any(text in message for text in self.messages)
+
+
+def _quiet_about(left_out: list[str]) -> None:
+    docnames = {pattern.rsplit(".", 1)[0] for pattern in left_out if not pattern.endswith("**")}
+    for handler in logging.logging.getLogger(logging.NAMESPACE).handlers:
+        if isinstance(handler, logging.WarningStreamHandler):
+            for old in [f for f in handler.filters if isinstance(f, _LeftOutPages)]:
+                handler.removeFilter(old)
+            handler.addFilter(_LeftOutPages(docnames))
+
+
+def _check_page(app: Sphinx, path: Path, relative: str) -> list[str]:
+    """Problems with one page; the patterns to leave it out of the build."""
+    stem = relative.rsplit(".", 1)[0]
+    parts = stem.split("/")
+    if not all(KEBAB.match(part) for part in parts):
+        suggestion = "/".join(
+            re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "page" for part in parts)
+        _warn(path, 1, "the file name '%s' is not lower case with hyphens; rename it, for "
+              "example to '%s.%s', and use that name in the contents list", relative,
+              suggestion, relative.rsplit(".", 1)[1], subtype=KbWarning.FILE_NAME.subtype)
+        return [relative]
+    if stem in GENERATED:
+        _warn(path, 1, "a page may not be called '%s': the site writes a page of that name "
+              "itself, and one of the two would be lost; choose another name", stem,
+              subtype=KbWarning.FILE_NAME.subtype)
+        return [relative]
+    data = path.read_bytes()
+    if b"\0" in data:
+        _warn(path, 1, "'%s' is a binary file, not a page; pages are Markdown text, so keep "
+              "pictures and other files out of the page's name ending in '.md'", relative,
+              subtype=KbWarning.ENCODING.subtype)
+        return [relative]
+    try:
+        text = data.decode(app.config.source_encoding)
+    except UnicodeDecodeError as error:
+        _warn(path, _first_bad_line(data, error), "this line is not UTF-8 text (byte 0x%02x); "
+              "save the file as UTF-8 in your editor", data[error.start], subtype=KbWarning.ENCODING.subtype)
+        return [relative]
+    depth, line = nesting_depth(text)
+    if depth > app.config.kb_max_nesting:
+        _warn(path, line, "lists or quotes are nested %d levels deep here, more than the %d "
+              "a page may nest (deeper levels would be lost); use fewer levels, or headings",
+              depth, app.config.kb_max_nesting, subtype=KbWarning.NESTING.subtype)
+        return [relative]
+    if len(data) > app.config.kb_max_page_kb * 1024:
+        _warn(path, 1, "the page is %d kB, more than the %d kB a page may be; split it into "
+              "pages of one topic each", len(data) // 1024, app.config.kb_max_page_kb,
+              subtype=KbWarning.SIZE.subtype)
+    return []
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("kb_max_nesting", 6, "env", types=frozenset({int}))
+    app.add_config_value("kb_max_page_kb", 64, "env", types=frozenset({int}))
+    # Before any other check, and before Sphinx finds the pages to read.
+    app.connect("builder-inited", check_files, priority=100)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

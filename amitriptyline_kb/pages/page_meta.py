@@ -1,0 +1,90 @@
+"""What search engines and link previews read: a description per page, robots.txt.
+
+Search results and shared links show a page's description under its title. A
+description a person wrote says what the page answers far better than the
+first words of the text would, so every page's front matter carries one::
+
+    description: How soon amitriptyline may ease nerve pain, and its side effects.
+
+A page without it is a build warning naming the file. The description becomes
+``<meta name="description">`` and the OpenGraph ``og:description`` (which
+sphinxext-opengraph would otherwise cut from the first paragraph); this runs
+before sphinxext-opengraph, which then adds no description of its own.
+
+robots.txt lets every crawler in and, when sphinx-sitemap is loaded, points
+it to the sitemap, at the address set once in conf.py (``html_baseurl``).
+"""
+
+from html import escape
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from amitriptyline_kb.shared import is_website
+from amitriptyline_kb.warnings import KbWarning
+
+logger = logging.getLogger(__name__)
+
+DESCRIPTION = "description"
+
+
+def _front_matter_end(source: Path) -> int:
+    """The line of the closing '---' of the front matter, or 1."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() == "---":
+            return number
+    return 1
+
+
+def check_description(app: Sphinx, doctree) -> None:
+    docname = app.env.current_document.docname
+    description = app.env.metadata[docname].get(DESCRIPTION)
+    if isinstance(description, str) and description.strip():
+        return
+    source = Path(app.env.doc2path(docname))
+    logger.warning(
+        "page has no '%s' in its front matter; add a line such as "
+        "'%s: <one or two sentences saying what this page answers>' between "
+        "the '---' lines at the top of the page (search results show it)",
+        DESCRIPTION,
+        DESCRIPTION,
+        location=(docname, _front_matter_end(source)),
+        type="kb",
+        subtype=KbWarning.DESCRIPTION.subtype,
+    )
+
+
+def add_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.builder.embedded:
+        return  # The ePub has its own description (conf.epub_description).
+    meta = context.get("meta") or {}
+    description = meta.get(DESCRIPTION)
+    if not isinstance(description, str) or not description.strip():
+        return
+    description = " ".join(description.split())
+    context["metatags"] += f'\n<meta name="description" content="{escape(description)}">'
+    # A copy: context["meta"] is the environment's own record of the page.
+    context["meta"] = {**meta, "og:description": description}
+
+
+def write_robots_txt(app: Sphinx, exception) -> None:
+    if exception or not is_website(app):
+        return
+    text = "User-agent: *\nAllow: /\n"
+    if "sphinx_sitemap" in app.extensions and app.config.html_baseurl:
+        sitemap = app.config.html_baseurl.rstrip("/") + "/" + app.config.sitemap_filename
+        text += f"\nSitemap: {sitemap}\n"
+    (Path(app.outdir) / "robots.txt").write_text(text, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("doctree-read", check_description)
+    # Before sphinxext-opengraph (500), after sphinx-notfound-page (400).
+    app.connect("html-page-context", add_description, priority=450)
+    app.connect("build-finished", write_robots_txt)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,116 @@
+"""What our extensions share: where a page's line is, what each page notes,
+and what every page gets.
+
+- Locations: MyST gives inline nodes no line, and front-matter values reach
+  Sphinx without one, so checks that point a contributor to a line use
+  ``node_line`` or ``front_matter_line``.
+- Per-page records: checks that look across pages (every glossary term used
+  somewhere, the sphinx-design classes of the whole site) note something per
+  page as it is read, in a dict on the environment keyed by page name. Sphinx
+  keeps the environment between builds and rereads only changed pages, so an
+  entry must go when its page is reread or deleted, and entries noted in the
+  processes of a parallel read must be merged back: ``keep_per_page``.
+- Text added to every page around its own words (the disclaimer, the review
+  line, "Get help now", the ePub line) carries one class, so that the reading
+  grade, the search index, the section-sources check and the tests all leave
+  it out the same way: ``on_every_page``, ``is_on_every_page``.
+- "Is this the website?" has one answer: an HTML build for browsers, not the
+  ePub (whose chapters are HTML too) or another embedded format.
+- Static files: each sub-package ships its own ``static/`` folder beside its
+  code, added to the build with ``add_static_dir`` (as sphinx-design does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+
+def node_line(node: nodes.Node | None) -> int | None:
+    """The node's line, or its nearest ancestor's: MyST gives inline nodes none."""
+    while node is not None and not node.line:
+        node = node.parent
+    return node.line if node is not None else None
+
+
+def front_matter_line(source: Path, key: str) -> int:
+    """The front-matter line holding ``key``, or 1 when it is absent."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines, 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def keep_per_page(app: Sphinx, *attributes: str) -> None:
+    """Give ``app.env`` a per-page dict for each name, kept across builds."""
+
+    def create(app: Sphinx) -> None:
+        for attribute in attributes:
+            if not hasattr(app.env, attribute):
+                setattr(app.env, attribute, {})
+
+    def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        for attribute in attributes:
+            getattr(env, attribute).pop(docname, None)
+
+    def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment):
+        for attribute in attributes:
+            ours, theirs = getattr(env, attribute), getattr(other, attribute)
+            for docname in docnames:
+                if docname in theirs:
+                    ours[docname] = theirs[docname]
+
+    app.connect("builder-inited", create)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+
+
+# The class of everything added to every page; "no-search" keeps it out of
+# Sphinx's search index, where every page would match it.
+ON_EVERY_PAGE = "kb-page-footer"
+NOT_SEARCHED = "no-search"
+
+
+def on_every_page(*classes: str) -> list[str]:
+    """The classes of a node added to every page, with its own ``classes``."""
+    return [ON_EVERY_PAGE, *classes, NOT_SEARCHED]
+
+
+def is_on_every_page(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and ON_EVERY_PAGE in node.get("classes", [])
+
+
+def is_website(app: Sphinx) -> bool:
+    return app.builder.format == "html" and not app.builder.embedded
+
+
+def add_static_files(
+    app: Sphinx, folder: Path, *stylesheets: str, builders: tuple[str, ...] = ("html", "epub")
+) -> None:
+    """Ship ``folder`` with the build and link ``stylesheets`` from every page.
+
+    ``folder`` is a sub-package's ``static/``, beside its code, as sphinx-design
+    ships its own; Sphinx copies its files into ``_static/``. Several
+    extensions of one sub-package may ask for the same folder and stylesheet:
+    each is added once. ``builders`` names the builders that get them.
+    """
+
+    def add(app: Sphinx) -> None:
+        if app.builder.name not in builders:
+            return
+        added = app.__dict__.setdefault("kb_static_files", set())
+        if str(folder) not in app.config.html_static_path:
+            app.config.html_static_path.append(str(folder))
+        for stylesheet in stylesheets:
+            if stylesheet not in added:
+                added.add(stylesheet)
+                app.add_css_file(stylesheet)
+
+    app.connect("builder-inited", add)

@@ -1,0 +1,1 @@
+"""Not extensions: what tests, audits and benchmarks use to serve and read the built site."""

@@ -1,1 +1,0 @@
-"""Small Sphinx extensions of the knowledge base, one module per concern."""
