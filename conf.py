@@ -234,8 +234,9 @@ sys.modules.setdefault(_no_social_cards.__name__, _no_social_cards)
 # are absolute paths under the site's own path.
 notfound_urls_prefix = urlsplit(SITE_URL).path
 # Its words are reader text, in source/_data/page-text.yaml ("not found").
-_not_found = yaml.safe_load((ROOT / "source" / "_data" / "page-text.yaml").read_text(
-    encoding="utf-8"))["not found"]
+_not_found = yaml.safe_load(
+    (ROOT / "source" / "_data" / "page-text.yaml").read_text(encoding="utf-8")
+)["not found"]
 _start_pages = "\n".join(
     f'  <li><a href="{notfound_urls_prefix}{page}.html">{escape(title)}</a></li>'
     for page, title in _not_found["pages"].items()
@@ -292,8 +293,12 @@ kb_epub_accessibility = {
     "access_modes": ["textual", "visual"],  # visual: the cover picture
     "access_modes_sufficient": ["textual"],
     "features": [
-        "structuralNavigation", "tableOfContents", "index", "readingOrder",
-        "alternativeText", "displayTransformability",
+        "structuralNavigation",
+        "tableOfContents",
+        "index",
+        "readingOrder",
+        "alternativeText",
+        "displayTransformability",
     ],
     "hazards": ["none"],
     "summary": """

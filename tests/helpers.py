@@ -67,8 +67,7 @@ def copy_root(rootdir: Path, case: str, into: Path) -> Path:
     return srcdir
 
 
-def build_root(case: str, make_app, rootdir: Path, into: Path, builder: str = "html",
-               **overrides):
+def build_root(case: str, make_app, rootdir: Path, into: Path, builder: str = "html", **overrides):
     """Build a copy of ``roots/test-<case>/``; the app holds its warnings."""
     app = make_app(builder, srcdir=copy_root(rootdir, case, into), confoverrides=overrides)
     app.build()

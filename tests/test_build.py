@@ -46,8 +46,11 @@ def test_every_page_is_reachable_from_the_landing_page_toctree(site, reader_page
 
 def test_every_aria_heading_has_a_level(site, reader_pages):
     missing = {
-        docname: [str(tag)[:80] for tag in site.html(docname).select('[role="heading"]')
-                  if not tag.has_attr("aria-level")]
+        docname: [
+            str(tag)[:80]
+            for tag in site.html(docname).select('[role="heading"]')
+            if not tag.has_attr("aria-level")
+        ]
         for docname in reader_pages
     }
     missing = {page: tags for page, tags in missing.items() if tags}
@@ -79,7 +82,8 @@ def test_tab_sets_are_real_tabs_in_html(site, reader_pages):
 def test_build_output_is_not_in_the_source_folder():
     # source/_templates/ holds the theme's HTML templates, which are not output.
     strays = [
-        p for p in SOURCE.rglob("*")
+        p
+        for p in SOURCE.rglob("*")
         if p.suffix in {".html", ".xhtml", ".pickle"}
         and p.relative_to(SOURCE).parts[0] != "_templates"
     ]

@@ -54,22 +54,32 @@ def test_fact_is_in_the_html_and_the_epub(site, docname, fact):
 
 
 def test_every_brief_section_has_facts():
-    numbers = {section["section"].split(".")[0] for section in FACTS if section["section"][0].isdigit()}
+    numbers = {
+        section["section"].split(".")[0] for section in FACTS if section["section"][0].isdigit()
+    }
     assert numbers == {str(n) for n in range(1, 15)}, (
         f"key_facts.yaml should cover sections 1 to 14 of the brief; it covers {sorted(numbers)}"
     )
 
 
 SOURCED = [section for section in FACTS if "sources" in section]
-BIB_KEYS = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "source" / "references.bib").read_text(
-    encoding="utf-8"), re.MULTILINE))
+BIB_KEYS = set(
+    re.findall(
+        r"^@\w+\{([^,]+),",
+        (ROOT / "source" / "references.bib").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+)
 
 
 def cited_keys(docname: str) -> set[str]:
     """The keys a page cites with {cite:p}, in its Markdown source."""
     text = (ROOT / "source" / f"{docname}.md").read_text(encoding="utf-8")
-    return {key.strip() for group in re.findall(r"\{cite:p\}`([^`]+)`", text)
-            for key in group.split(",")}
+    return {
+        key.strip()
+        for group in re.findall(r"\{cite:p\}`([^`]+)`", text)
+        for key in group.split(",")
+    }
 
 
 @pytest.mark.parametrize("section", SOURCED, ids=[s["section"] for s in SOURCED])
@@ -159,10 +169,7 @@ def citation_targets(site, docname: str) -> list[str]:
 def reference_entries(site) -> dict[str, str]:
     """Each entry on the references page: its anchor id and its text."""
     page = main_element(site.html(REFS["page"]))
-    return {
-        entry["id"]: normalised(entry.get_text(" "))
-        for entry in page.select(".citation[id]")
-    }
+    return {entry["id"]: normalised(entry.get_text(" ")) for entry in page.select(".citation[id]")}
 
 
 def test_citations_resolve(site, reader_pages):
@@ -190,7 +197,9 @@ def test_required_work_is_listed_and_cited(site, reader_pages, work):
         if normalised(work["title"]) in text
         and ("doi" not in work or normalised(work["doi"]) in text)
     ]
-    assert len(listed) == 1, f"{work['title']!r} is listed {len(listed)} times on the references page"
+    assert len(listed) == 1, (
+        f"{work['title']!r} is listed {len(listed)} times on the references page"
+    )
     anchor = listed[0]
     entry = site.html(REFS["page"]).find(id=anchor)
     links = [link["href"] for link in entry.select("a[href]")]
@@ -228,8 +237,7 @@ def test_pages_about_doses_or_stopping_carry_the_note(site, reader_pages, book):
     for docname in needing:
         page = main_element(getattr(site, book)(docname))
         notes = [
-            " ".join(note.get_text(" ").split())
-            for note in page.select(".admonition.important")
+            " ".join(note.get_text(" ").split()) for note in page.select(".admonition.important")
         ]
         if not any(NOTE["text"] in note for note in notes):
             missing.append(docname)

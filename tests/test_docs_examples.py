@@ -105,16 +105,25 @@ def built(tmp_path_factory) -> Path:
         index.write("\n```{toctree}\nexamples/index\n```\n")
     result = subprocess.run(
         [
-            sys.executable, "-m", "sphinx", *_makefile_sphinx_options(), "-b", "html",
+            sys.executable,
+            "-m",
+            "sphinx",
+            *_makefile_sphinx_options(),
+            "-b",
+            "html",
             # The glossary example adds a term that no page of the site links to.
-            "-D", "suppress_warnings=kb.glossary_unused",
+            "-D",
+            "suppress_warnings=kb.glossary_unused",
             # Each snippet shows one feature, not a sourced medical page; the
             # whole page a contributor copies (treatments/how-soon) must cite.
-            "-D", "kb_pages_without_sources=" + ",".join(
+            "-D",
+            "kb_pages_without_sources="
+            + ",".join(
                 ["references", "disclaimer", "examples/index"]
                 + [p.lstrip("/") for p in pages if p.startswith("/examples/")]
             ),
-            str(source), str(work / "html"),
+            str(source),
+            str(work / "html"),
         ],
         cwd=ROOT,  # the Makefile's "-c ." names the configuration at the root
         capture_output=True,
@@ -123,24 +132,24 @@ def built(tmp_path_factory) -> Path:
     )
     problems = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
     assert result.returncode == 0 and not problems, (
-        "the examples of docs/authoring.md do not build cleanly; fix the guide:\n"
-        + result.stderr
+        "the examples of docs/authoring.md do not build cleanly; fix the guide:\n" + result.stderr
     )
     return work / "html"
 
 
 def test_every_markdown_fence_of_the_guide_is_a_tested_example():
-    unmarked = [content[:60] for language, name, content in guide_fences()
-                if language in {"markdown", "bibtex"} and not name]
+    unmarked = [
+        content[:60]
+        for language, name, content in guide_fences()
+        if language in {"markdown", "bibtex"} and not name
+    ]
     assert not unmarked, f"examples without 'example=<name>', so untested: {unmarked}"
     assert set(examples()) == set(EXPECT), (
         "docs/authoring.md and data/docs_examples.yaml name different examples"
     )
 
 
-@pytest.mark.parametrize(
-    "name", sorted(name for name, spec in EXPECT.items() if "file" in spec)
-)
+@pytest.mark.parametrize("name", sorted(name for name, spec in EXPECT.items() if "file" in spec))
 def test_example_builds_into_what_the_guide_says(built, name):
     spec = EXPECT[name]
     for check in spec["expect"]:

@@ -61,7 +61,8 @@ def test_the_problem_form_exists_and_has_the_page_field_the_link_fills_in():
 
 def test_the_epub_has_no_edit_or_report_links(site, reader_pages):
     found = [
-        docname for docname in reader_pages
+        docname
+        for docname in reader_pages
         if site.epub(docname).select('a[rel="edit"], .kb-page-links')
     ]
     assert not found, f"ePub chapters with links meant for the website: {found}"

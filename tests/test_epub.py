@@ -52,12 +52,21 @@ def test_the_book_stays_valid_when_it_is_built_again_into_the_same_folder(tmp_pa
 
 def test_epub_has_full_metadata(site):
     opf = (site.epub_dir / "content.opf").read_text(encoding="utf-8")
-    for element in ("dc:title", "dc:creator", "dc:publisher", "dc:language",
-                    "dc:rights", "dc:identifier", "dc:description"):
+    for element in (
+        "dc:title",
+        "dc:creator",
+        "dc:publisher",
+        "dc:language",
+        "dc:rights",
+        "dc:identifier",
+        "dc:description",
+    ):
         assert f"<{element}" in opf, f"content.opf lacks <{element}>"
     cover_id = re.search(r'<meta name="cover" content="([^"]+)"', opf)
     assert cover_id, "content.opf names no cover image"
-    assert re.search(rf'<item id="{cover_id[1]}" href="[^"]+\.png"', opf), "the cover is no PNG item"
+    assert re.search(rf'<item id="{cover_id[1]}" href="[^"]+\.png"', opf), (
+        "the cover is no PNG item"
+    )
 
 
 def test_every_page_is_a_chapter(site, reader_pages):
@@ -109,9 +118,15 @@ def test_every_document_says_its_language(site):
 
 def test_the_accessibility_metadata_is_complete(site):
     opf = (site.epub_dir / "content.opf").read_text(encoding="utf-8")
-    for prop in ("schema:accessMode", "schema:accessModeSufficient",
-                 "schema:accessibilityFeature", "schema:accessibilityHazard",
-                 "schema:accessibilitySummary", "dcterms:conformsTo", "a11y:certifiedBy"):
+    for prop in (
+        "schema:accessMode",
+        "schema:accessModeSufficient",
+        "schema:accessibilityFeature",
+        "schema:accessibilityHazard",
+        "schema:accessibilitySummary",
+        "dcterms:conformsTo",
+        "a11y:certifiedBy",
+    ):
         assert f'<meta property="{prop}">' in opf, f"content.opf lacks {prop}"
     assert "EPUB Accessibility 1.1 - WCAG 2.1 Level AA" in opf
 
@@ -121,8 +136,13 @@ def test_the_table_of_contents_reaches_every_part_of_the_book(site):
     toc = nav.select_one('nav[epub|type="toc"], nav[role="doc-toc"]')
     assert toc is not None and toc.get("role") == "doc-toc"
     targets = {a["href"].split("#")[0] for a in toc.select("a[href]")}
-    for part in ("glossary.xhtml", "references.xhtml", "genindex.xhtml",
-                 "safety/get-help-now.xhtml", "disclaimer.xhtml"):
+    for part in (
+        "glossary.xhtml",
+        "references.xhtml",
+        "genindex.xhtml",
+        "safety/get-help-now.xhtml",
+        "disclaimer.xhtml",
+    ):
         assert part in targets, f"the table of contents does not reach {part}"
     ncx = (site.epub_dir / "toc.ncx").read_text(encoding="utf-8")
     assert 'src="genindex.xhtml"' in ncx
@@ -157,8 +177,9 @@ def test_the_comparison_is_written_out_row_by_row(site):
     chapter = site.epub(table["page"])
     assert not chapter.select("table")
     linear = chapter.select_one(".kb-table-linear")
-    assert " ".join(linear.select_one(".kb-table-caption").get_text(" ").split()) == table[
-        "caption"]
+    assert (
+        " ".join(linear.select_one(".kb-table-caption").get_text(" ").split()) == table["caption"]
+    )
     rows = [" ".join(r.get_text(" ").split()) for r in linear.select(".kb-table-row-heading")]
     assert rows == table["rows"]
     for pairs in linear.select("dl.kb-table-row"):

@@ -19,8 +19,12 @@ from helpers import ROOT, require
 
 ACE = ROOT / "node_modules" / ".bin" / "ace-cli"
 REQUIRED_METADATA = {
-    "schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
-    "schema:accessibilityHazard", "schema:accessibilitySummary", "dcterms:conformsTo",
+    "schema:accessMode",
+    "schema:accessModeSufficient",
+    "schema:accessibilityFeature",
+    "schema:accessibilityHazard",
+    "schema:accessibilitySummary",
+    "dcterms:conformsTo",
 }
 
 
@@ -35,7 +39,11 @@ def ace_report(site, tmp_path_factory) -> dict:
         env["CHROMIUM_FLAGS"] = "--no-sandbox"
     result = subprocess.run(
         [str(ACE), "--silent", "--force", "--outdir", str(outdir), str(site.epub_file)],
-        capture_output=True, text=True, env=env, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
     )
     report = outdir / "report.json"
     assert report.exists(), f"Ace wrote no report:\n{result.stdout[-2000:]}{result.stderr[-2000:]}"

@@ -201,8 +201,8 @@ def test_every_term_is_linked_from_a_reader_page(site, reader_pages, entries, en
             if entry is not None:
                 linked.add(entry.primary)
     unlinked = [entry.primary for entry in entries if entry.primary not in linked]
-    assert not unlinked, (
-        "glossary terms that no reader page links with {term}: " + ", ".join(unlinked)
+    assert not unlinked, "glossary terms that no reader page links with {term}: " + ", ".join(
+        unlinked
     )
 
 

@@ -25,9 +25,7 @@ def _grade(text: str) -> str:
 
 
 @pytest.mark.parametrize("case", sorted(set(EXPECT) - {"readability"}))
-def test_mistake_gives_a_located_message_that_says_how_to_fix_it(
-    case, make_app, rootdir, tmp_path
-):
+def test_mistake_gives_a_located_message_that_says_how_to_fix_it(case, make_app, rootdir, tmp_path):
     app = build_root(case, make_app, rootdir, tmp_path)
     assert sorted(warnings_of(app)) == sorted(EXPECT[case]["warnings"]), EXPECT[case]["mistake"]
 
@@ -78,5 +76,7 @@ def test_every_check_names_its_warning_from_the_registry():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if re.search(r'subtype="\w+"', line)
     ]
-    assert not bare, f"subtypes written as bare strings, not from amitriptyline_kb/warnings.py: {bare}"
+    assert not bare, (
+        f"subtypes written as bare strings, not from amitriptyline_kb/warnings.py: {bare}"
+    )
     assert len({kind.subtype for kind in KbWarning}) == len(KbWarning)

@@ -85,8 +85,12 @@ def test_main_is_published_only_after_every_check_passed():
 def test_read_the_docs_builds_source_with_the_makefile_options():
     jobs = _yaml(".readthedocs.yaml")["build"]["jobs"]["build"]
     options = _makefile_sphinx_options()
-    builds = [command for commands in jobs.values() for command in commands
-              if command.startswith("python -m sphinx")]
+    builds = [
+        command
+        for commands in jobs.values()
+        for command in commands
+        if command.startswith("python -m sphinx")
+    ]
     assert builds, "no sphinx build in .readthedocs.yaml"
     for command in builds:
         assert command.startswith(f"python -m sphinx {options} -b "), command

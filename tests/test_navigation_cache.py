@@ -66,7 +66,9 @@ def test_every_page_is_the_same_as_furos_own(app, make_app, tmp_path, calls, ord
         return _pages(Path(site.outdir))
 
     ours = build("ours", ORDERS[order])
-    reference = build("furo", [e for e in ORDERS[order] if e != "amitriptyline_kb.speed.navigation_cache"])
+    reference = build(
+        "furo", [e for e in ORDERS[order] if e != "amitriptyline_kb.speed.navigation_cache"]
+    )
     assert sorted(ours) == sorted(reference)
     different = [page for page in ours if ours[page] != reference[page]]
     assert different == []

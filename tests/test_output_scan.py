@@ -43,8 +43,17 @@ def test_every_trick_in_a_written_page_is_a_warning_naming_the_file_and_its_page
 
 def test_the_input_check_stops_the_same_page_first(make_app, rootdir, tmp_path):
     """With amitriptyline_kb.guards.raw_html on, the page is refused at its lines, before it is written."""
-    app = _build("html", make_app, rootdir, tmp_path, extensions=[
-        "myst_parser", "amitriptyline_kb.guards.raw_html", "amitriptyline_kb.guards.output_scan"])
+    app = _build(
+        "html",
+        make_app,
+        rootdir,
+        tmp_path,
+        extensions=[
+            "myst_parser",
+            "amitriptyline_kb.guards.raw_html",
+            "amitriptyline_kb.guards.output_scan",
+        ],
+    )
     located = [w for w in warnings_of(app) if w.startswith("tricks.md:") and "[kb.script]" in w]
     assert [w.split(":")[1] for w in located] == ["3", "9"]
 

@@ -37,8 +37,11 @@ def test_each_file_is_reviewed_by_its_team(path, team):
 
 
 def test_every_reader_page_is_owned_by_clinical_reviewers(reader_pages):
-    wrong = [d for d in reader_pages
-             if owners_of(f"source/{d}.md") != [f"@{ORGANISATION}/clinical-reviewers"]]
+    wrong = [
+        d
+        for d in reader_pages
+        if owners_of(f"source/{d}.md") != [f"@{ORGANISATION}/clinical-reviewers"]
+    ]
     assert not wrong, f"reader pages a clinical reviewer is not asked to review: {wrong}"
 
 

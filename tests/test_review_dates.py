@@ -48,8 +48,10 @@ def test_every_page_and_chapter_shows_its_review_dates(site, reader_pages):
 def test_every_page_and_chapter_has_the_disclaimer_linking_to_the_full_one(site, reader_pages):
     missing = []
     for docname in reader_pages:
-        for kind, page, suffix in (("HTML", site.html(docname), ".html"),
-                                   ("ePub", site.epub(docname), ".xhtml")):
+        for kind, page, suffix in (
+            ("HTML", site.html(docname), ".html"),
+            ("ePub", site.epub(docname), ".xhtml"),
+        ):
             note = main_element(page).select_one(".kb-disclaimer")
             # The full disclaimer page itself needs no link to itself.
             link = docname == "disclaimer" or (

@@ -14,13 +14,14 @@ from browser import open_page, serve
 
 from helpers import build_root
 
-QUERIES = ["side effects", "serious side effects", "what side effects can it cause",
-           "side affects"]
+QUERIES = ["side effects", "serious side effects", "what side effects can it cause", "side affects"]
 
 
 @pytest.fixture(scope="module")
 def ranking_site(make_app, tmp_path_factory, rootdir):
-    return build_root("search-ranking", make_app, rootdir, tmp_path_factory.mktemp("ranking")).outdir
+    return build_root(
+        "search-ranking", make_app, rootdir, tmp_path_factory.mktemp("ranking")
+    ).outdir
 
 
 @pytest.fixture(scope="module")

@@ -39,29 +39,31 @@ def project(rootdir, tmp_path):
 def test_each_unreadable_file_gives_one_located_message(project, make_app):
     app = make_app("html", srcdir=project)
     app.build()
-    assert sorted(warnings_of(app)) == sorted([
-        "Side Effects.md:1: WARNING: the file name 'Side Effects.md' is not lower case with "
-        "hyphens; rename it, for example to 'side-effects.md', and use that name in the "
-        "contents list [kb.file_name]",
-        "binary.md:1: WARNING: 'binary.md' is a binary file, not a page; pages are Markdown "
-        "text, so keep pictures and other files out of the page's name ending in '.md' "
-        "[kb.encoding]",
-        "deep.md:8: WARNING: lists or quotes are nested 6 levels deep here, more than the 4 a "
-        "page may nest (deeper levels would be lost); use fewer levels, or headings "
-        "[kb.nesting]",
-        "deepest.md:3002: WARNING: lists or quotes are nested 3000 levels deep here, more than "
-        "the 4 a page may nest (deeper levels would be lost); use fewer levels, or headings "
-        "[kb.nesting]",
-        "genindex.md:1: WARNING: a page may not be called 'genindex': the site writes a page "
-        "of that name itself, and one of the two would be lost; choose another name "
-        "[kb.file_name]",
-        "latin.md:1: WARNING: this line is not UTF-8 text (byte 0xe9); save the file as UTF-8 "
-        "in your editor [kb.encoding]",
-        "linked.md:1: WARNING: 'linked.md' is a symbolic link; a link would publish whatever "
-        "it points to, so copy the file into source/ instead [kb.path]",
-        "long.md:1: WARNING: the page is 4 kB, more than the 2 kB a page may be; split it into "
-        "pages of one topic each [kb.size]",
-    ])
+    assert sorted(warnings_of(app)) == sorted(
+        [
+            "Side Effects.md:1: WARNING: the file name 'Side Effects.md' is not lower case with "
+            "hyphens; rename it, for example to 'side-effects.md', and use that name in the "
+            "contents list [kb.file_name]",
+            "binary.md:1: WARNING: 'binary.md' is a binary file, not a page; pages are Markdown "
+            "text, so keep pictures and other files out of the page's name ending in '.md' "
+            "[kb.encoding]",
+            "deep.md:8: WARNING: lists or quotes are nested 6 levels deep here, more than the 4 a "
+            "page may nest (deeper levels would be lost); use fewer levels, or headings "
+            "[kb.nesting]",
+            "deepest.md:3002: WARNING: lists or quotes are nested 3000 levels deep here, more than "
+            "the 4 a page may nest (deeper levels would be lost); use fewer levels, or headings "
+            "[kb.nesting]",
+            "genindex.md:1: WARNING: a page may not be called 'genindex': the site writes a page "
+            "of that name itself, and one of the two would be lost; choose another name "
+            "[kb.file_name]",
+            "latin.md:1: WARNING: this line is not UTF-8 text (byte 0xe9); save the file as UTF-8 "
+            "in your editor [kb.encoding]",
+            "linked.md:1: WARNING: 'linked.md' is a symbolic link; a link would publish whatever "
+            "it points to, so copy the file into source/ instead [kb.path]",
+            "long.md:1: WARNING: the page is 4 kB, more than the 2 kB a page may be; split it into "
+            "pages of one topic each [kb.size]",
+        ]
+    )
 
 
 def test_the_good_pages_still_build_and_nothing_from_a_link_is_published(project, make_app):

@@ -99,7 +99,9 @@ def _zizmor(*paths: Path) -> subprocess.CompletedProcess:
     require(ZIZMOR.exists(), "zizmor is missing from .venv (run make)")
     return subprocess.run(
         [str(ZIZMOR), "--offline", "--persona=auditor", *map(str, paths)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -125,8 +127,9 @@ def test_zizmor_reports_an_unpinned_workflow_that_keeps_credentials(tmp_path):
 
 def test_the_large_file_check_looks_at_files_already_tracked(tmp_path):
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hook = next(h for repo in hooks["repos"] for h in repo["hooks"]
-                if h["id"] == "check-added-large-files")
+    hook = next(
+        h for repo in hooks["repos"] for h in repo["hooks"] if h["id"] == "check-added-large-files"
+    )
     entry = shlex.split(hook["entry"])
     entry[0] = str(ROOT / entry[0])
     require(Path(entry[0]).exists(), "pre-commit-hooks is missing from .venv (run make)")
@@ -137,13 +140,24 @@ def test_the_large_file_check_looks_at_files_already_tracked(tmp_path):
     big.write_bytes(b"\0" * 600 * 1024)
     subprocess.run([git, "-C", str(tmp_path), "add", "photo.png"], check=True)
     subprocess.run(
-        [git, "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
-         "commit", "-qm", "a big picture"],
+        [
+            git,
+            "-C",
+            str(tmp_path),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "commit",
+            "-qm",
+            "a big picture",
+        ],
         check=True,
     )
     # Committed already, as every file is when CI runs `make lint`.
-    result = subprocess.run([*entry, "photo.png"], cwd=tmp_path, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [*entry, "photo.png"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0, "a 600 kB tracked file passed the large-file check"
     assert "photo.png" in result.stdout + result.stderr
 

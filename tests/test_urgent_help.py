@@ -83,8 +83,8 @@ def test_every_reader_page_links_to_get_help_now(site, reader_pages, book):
         if docname == HELP_PAGE:
             continue
         link = getattr(site, book)(docname).select_one(".kb-get-help a")
-        if link is None or not link["href"].split("#")[0].endswith("get-help-now." + (
-            "html" if book == "html" else "xhtml"
-        )):
+        if link is None or not link["href"].split("#")[0].endswith(
+            "get-help-now." + ("html" if book == "html" else "xhtml")
+        ):
             missing.append(docname)
     assert not missing, f"pages without a working 'Get help now' link in the {book}: {missing}"

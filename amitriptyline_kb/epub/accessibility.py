@@ -35,13 +35,16 @@ def _metadata(config) -> str:
     """The EPUB Accessibility 1.1 metadata, one line each, from conf.py."""
     a11y = config.kb_epub_accessibility
     lines = [f'<meta property="schema:accessMode">{m}</meta>' for m in a11y["access_modes"]]
-    lines += [f'<meta property="schema:accessModeSufficient">{m}</meta>'
-              for m in a11y["access_modes_sufficient"]]
-    lines += [f'<meta property="schema:accessibilityFeature">{f}</meta>'
-              for f in a11y["features"]]
+    lines += [
+        f'<meta property="schema:accessModeSufficient">{m}</meta>'
+        for m in a11y["access_modes_sufficient"]
+    ]
+    lines += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in a11y["features"]]
     lines += [f'<meta property="schema:accessibilityHazard">{h}</meta>' for h in a11y["hazards"]]
-    lines.append('<meta property="schema:accessibilitySummary">'
-                 f'{html.escape(" ".join(a11y["summary"].split()))}</meta>')
+    lines.append(
+        '<meta property="schema:accessibilitySummary">'
+        f"{html.escape(' '.join(a11y['summary'].split()))}</meta>"
+    )
     lines.append(f'<meta property="dcterms:conformsTo">{html.escape(a11y["conforms_to"])}</meta>')
     lines.append(f'<meta property="a11y:certifiedBy">{html.escape(a11y["certified_by"])}</meta>')
     return "\n    ".join(lines)
@@ -62,16 +65,20 @@ def _landmarks(config) -> str:
     names = config.kb_epub_accessibility["landmark_titles"]
     # No "toc" landmark: it would point at nav.xhtml, which is not in the
     # spine (EPUBCheck RSC-011); reading systems open the contents anyway.
-    items = [("bodymatter", f"{config.root_doc}.xhtml", names["bodymatter"]),
-             ("glossary", "glossary.xhtml", names["glossary"]),
-             ("index", INDEX_PAGE, names["index"])]
+    items = [
+        ("bodymatter", f"{config.root_doc}.xhtml", names["bodymatter"]),
+        ("glossary", "glossary.xhtml", names["glossary"]),
+        ("index", INDEX_PAGE, names["index"]),
+    ]
     entries = "\n".join(
         f'        <li><a epub:type="{kind}" href="{href}">{html.escape(title)}</a></li>'
         for kind, href, title in items
     )
-    return (f'    <nav epub:type="landmarks" id="landmarks" hidden="">\n'
-            f'      <h2>{html.escape(names["heading"])}</h2>\n      <ol>\n{entries}\n'
-            f"      </ol>\n    </nav>\n")
+    return (
+        f'    <nav epub:type="landmarks" id="landmarks" hidden="">\n'
+        f"      <h2>{html.escape(names['heading'])}</h2>\n      <ol>\n{entries}\n"
+        f"      </ol>\n    </nav>\n"
+    )
 
 
 def _complete_navigation(outdir: Path, config) -> None:
@@ -82,8 +89,10 @@ def _complete_navigation(outdir: Path, config) -> None:
     if INDEX_PAGE not in text:
         # The last </ol> closes the top level of the table of contents.
         at = text.rindex("</ol>")
-        text = (text[:at] + f'  <li>\n          <a href="{INDEX_PAGE}">{index_title}</a>\n'
-                "        </li>\n      " + text[at:])
+        text = (
+            text[:at] + f'  <li>\n          <a href="{INDEX_PAGE}">{index_title}</a>\n'
+            "        </li>\n      " + text[at:]
+        )
     text = text.replace("  </body>", _landmarks(config) + "  </body>", 1)
     path.write_text(text, encoding="utf-8")
 
@@ -96,10 +105,12 @@ def _index_in_ncx(outdir: Path, config) -> None:
     orders = [int(n) for n in re.findall(r'playOrder="(\d+)"', text)]
     ids = [int(n) for n in re.findall(r'id="navPoint(\d+)"', text)]
     title = html.escape(config.kb_epub_accessibility["landmark_titles"]["index"])
-    point = (f'    <navPoint id="navPoint{max(ids, default=0) + 1}" '
-             f'playOrder="{max(orders, default=0) + 1}">\n'
-             f"      <navLabel>\n        <text>{title}</text>\n      </navLabel>\n"
-             f'      <content src="{INDEX_PAGE}" />\n    </navPoint>\n')
+    point = (
+        f'    <navPoint id="navPoint{max(ids, default=0) + 1}" '
+        f'playOrder="{max(orders, default=0) + 1}">\n'
+        f"      <navLabel>\n        <text>{title}</text>\n      </navLabel>\n"
+        f'      <content src="{INDEX_PAGE}" />\n    </navPoint>\n'
+    )
     text = text.replace("  </navMap>", point + "  </navMap>", 1)
     path.write_text(text, encoding="utf-8")
 
@@ -111,8 +122,11 @@ def prepare(app: Sphinx) -> None:
     language = html.escape(app.config.epub_language or app.config.language or "en")
     builder.html_tag = HTML_TAG.replace(">", f' lang="{language}" xml:lang="{language}">', 1)
     outdir = Path(builder.outdir)
-    steps = {"build_content": _add_metadata, "build_navigation_doc": _complete_navigation,
-             "build_toc": _index_in_ncx}
+    steps = {
+        "build_content": _add_metadata,
+        "build_navigation_doc": _complete_navigation,
+        "build_toc": _index_in_ncx,
+    }
     for name, step in steps.items():
         original = getattr(builder, name)
 

@@ -40,15 +40,17 @@ class LinearTables(SphinxPostTransform):
             head = next(table.findall(nodes.thead), None)
             body = next(table.findall(nodes.tbody), None)
             has_row_headers = group is not None and any(
-                col.get("stub") for col in group.findall(nodes.colspec))
+                col.get("stub") for col in group.findall(nodes.colspec)
+            )
             if not has_row_headers or head is None or body is None:
                 continue
             headers = [" ".join(cell.astext().split()) for cell in _cells(head[0])]
             linear = nodes.container(classes=["kb-table-linear"], ids=table["ids"])
             title = next(iter(table.findall(nodes.title)), None)
             if title is not None:
-                linear += nodes.paragraph("", "", nodes.strong("", "", *title.children),
-                                          classes=["kb-table-caption"])
+                linear += nodes.paragraph(
+                    "", "", nodes.strong("", "", *title.children), classes=["kb-table-caption"]
+                )
             for row in body.findall(nodes.row):
                 first, *rest = _cells(row)
                 linear += nodes.rubric("", "", *_inline(first), classes=["kb-table-row-heading"])

@@ -109,7 +109,8 @@ def missing_markdown_link(app: Sphinx, message: str, location: Any) -> str:
         here = posixpath.dirname(_target(location, "refdoc")) or "."
         pages = (posixpath.relpath(f"{doc}.md", here) for doc in app.env.found_docs)
         return _did_you_mean(
-            posixpath.normpath(target), pages,
+            posixpath.normpath(target),
+            pages,
             "write the path of an existing page, from this page's folder",
         )
     return (
@@ -226,8 +227,11 @@ def setup(app: Sphinx) -> dict:
             # Before the translator, which turns the location into "path:line"
             # and appends the "[type.subtype]" tag.
             at = next(
-                (i for i, f in enumerate(handler.filters)
-                 if isinstance(f, WarningLogRecordTranslator)),
+                (
+                    i
+                    for i, f in enumerate(handler.filters)
+                    if isinstance(f, WarningLogRecordTranslator)
+                ),
                 len(handler.filters),
             )
             handler.filters.insert(at, hints)

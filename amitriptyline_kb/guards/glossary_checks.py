@@ -112,15 +112,22 @@ def check(app: Sphinx, env: BuildEnvironment) -> None:
                     logger.warning(
                         "glossary term '%s' is already defined at %s:%d; keep one entry: "
                         "delete this one, or merge the two definitions into one",
-                        name, where, earlier[1],
-                        location=(docname, line), type="kb", subtype=KbWarning.GLOSSARY_DUPLICATE.subtype,
+                        name,
+                        where,
+                        earlier[1],
+                        location=(docname, line),
+                        type="kb",
+                        subtype=KbWarning.GLOSSARY_DUPLICATE.subtype,
                     )
             if not linked_elsewhere & {name.lower() for name in names}:
                 logger.warning(
                     "glossary term '%s' is defined but no page links to it; link its first "
                     "mention on a page with {term}`%s`, or delete the entry",
-                    names[0], names[0],
-                    location=(docname, numbers[0]), type="kb", subtype=KbWarning.GLOSSARY_UNUSED.subtype,
+                    names[0],
+                    names[0],
+                    location=(docname, numbers[0]),
+                    type="kb",
+                    subtype=KbWarning.GLOSSARY_UNUSED.subtype,
                 )
 
 

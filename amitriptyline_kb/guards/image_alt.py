@@ -27,8 +27,11 @@ def check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
             "image '%s' has no alt text; say what it shows, for readers who cannot see it: "
             "![What the picture shows](%s), or ':alt: What the picture shows' under "
             "{image} or {figure}",
-            image["uri"], image["uri"],
-            location=(docname, node_line(image)), type="kb", subtype=KbWarning.IMAGE_ALT.subtype,
+            image["uri"],
+            image["uri"],
+            location=(docname, node_line(image)),
+            type="kb",
+            subtype=KbWarning.IMAGE_ALT.subtype,
         )
 
 

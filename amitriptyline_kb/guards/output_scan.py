@@ -37,18 +37,41 @@ from amitriptyline_kb.warnings import KbWarning
 logger = logging.getLogger(__name__)
 
 PAGES = {"html": ".html", "epub": ".xhtml"}
-URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction",
-                  "xlink:href", "cite", "background", "ping"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "action",
+    "formaction",
+    "xlink:href",
+    "cite",
+    "background",
+    "ping",
+}
 LOADED = {"src", "srcset", "poster", "data", "background"}
 # <link rel=...> values that make the browser fetch the address.
-LOADING_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
-                "apple-touch-icon", "shortcut", "dns-prefetch", "preconnect"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "shortcut",
+    "dns-prefetch",
+    "preconnect",
+}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 # The inline scripts the site itself writes: furo's theme switch, and the
 # search page's words (amitriptyline_kb/search/synonyms.py, JSON with "<" escaped).
 OWN_INLINE = (
-    re.compile(r'\s*document\.body\.dataset\.theme = localStorage\.getItem\("theme"\) \|\| "auto";\s*'),
-    re.compile(r'\s*window\.KB_SEARCH_WORDS = \{[^<]*\};\s*'),
+    re.compile(
+        r'\s*document\.body\.dataset\.theme = localStorage\.getItem\("theme"\) \|\| "auto";\s*'
+    ),
+    re.compile(r"\s*window\.KB_SEARCH_WORDS = \{[^<]*\};\s*"),
 )
 
 
@@ -76,25 +99,28 @@ class _Page(HTMLParser):
                 self.problems.append(f"<{tag} {name}=...>, code that runs in the reader's browser")
             squeezed = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
             if name in URL_ATTRIBUTES and squeezed.startswith(BAD_SCHEMES):
-                self.problems.append(f"<{tag} {name}=\"{value[:40]}\">, an address that runs "
-                                     "code or carries its own content")
+                self.problems.append(
+                    f'<{tag} {name}="{value[:40]}">, an address that runs '
+                    "code or carries its own content"
+                )
             if name in LOADED and self._offsite(value):
-                self.problems.append(f"<{tag} {name}=\"{value[:60]}\">, loaded from another host")
+                self.problems.append(f'<{tag} {name}="{value[:60]}">, loaded from another host')
         loads = LOADING_RELS & set(values.get("rel", "").lower().split())
         if tag == "link" and loads and self._offsite(values.get("href", "")):
-            self.problems.append(f"<link href=\"{values['href'][:60]}\">, loaded from "
-                                 "another host")
+            self.problems.append(f'<link href="{values["href"][:60]}">, loaded from another host')
         equiv = values.get("http-equiv")
         if tag == "meta" and equiv is not None and equiv.lower() != "content-type":
-            self.problems.append(f"<meta http-equiv=\"{equiv}\">, which can send readers to "
-                                 "another address")
+            self.problems.append(
+                f'<meta http-equiv="{equiv}">, which can send readers to another address'
+            )
         if tag == "script":
             source = values.get("src")
             if source is None:
                 self._inline = []
             elif not self._own_file(source):
-                self.problems.append(f"<script src=\"{source[:60]}\">, not one of the site's "
-                                     "own scripts")
+                self.problems.append(
+                    f'<script src="{source[:60]}">, not one of the site\'s own scripts'
+                )
 
     def handle_data(self, data: str) -> None:
         if self._inline is not None:
@@ -105,8 +131,9 @@ class _Page(HTMLParser):
             body = "".join(self._inline)
             self._inline = None
             if body.strip() and not any(p.fullmatch(body) for p in OWN_INLINE):
-                self.problems.append(f"an inline <script> ('{' '.join(body.split())[:40]}'), "
-                                     "not one the site writes")
+                self.problems.append(
+                    f"an inline <script> ('{' '.join(body.split())[:40]}'), not one the site writes"
+                )
 
     def _own_file(self, source: str) -> bool:
         """Is ``source`` a file of the written site? The 404 page names files by
@@ -118,7 +145,7 @@ class _Page(HTMLParser):
         if path.startswith("/"):
             if not path.startswith(self.site_path):
                 return False
-            target = self.outdir / path[len(self.site_path):]
+            target = self.outdir / path[len(self.site_path) :]
         else:
             target = self.path.parent / path
         target = target.resolve()
@@ -146,10 +173,15 @@ def scan_output(app: Sphinx, exception: Exception | None) -> None:
         for problem in scan_page(path, outdir, site_path):
             source = app.env.doc2path(docname) if docname in app.env.all_docs else None
             logger.warning(
-                "the built page %s has %s; %s", relative, problem,
+                "the built page %s has %s; %s",
+                relative,
+                problem,
                 f"remove what causes it from {Path(source).relative_to(app.confdir)}"
-                if source else "it is not written from a page: check the templates and conf.py",
-                location=(docname, None) if source else None, type="kb", subtype=KbWarning.OUTPUT.subtype,
+                if source
+                else "it is not written from a page: check the templates and conf.py",
+                location=(docname, None) if source else None,
+                type="kb",
+                subtype=KbWarning.OUTPUT.subtype,
             )
 
 

@@ -60,8 +60,10 @@ INSTEAD = {
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)---[ \t]*(\n|\Z)", re.DOTALL)
 TOP_LEVEL_KEY = re.compile(r"^(?P<key>[^\s#:][^:]*?)\s*:")
 EVAL_RST = re.compile(r"^[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{eval-rst\}", re.MULTILINE)
-BIB_URL = re.compile(r"^\s*(url|howpublished)\s*=\s*[{\"]\s*(\\url\{)?(?P<url>[^}\"\s]+)",
-                     re.MULTILINE | re.IGNORECASE)
+BIB_URL = re.compile(
+    r"^\s*(url|howpublished)\s*=\s*[{\"]\s*(\\url\{)?(?P<url>[^}\"\s]+)",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def _allowed(env, name: str):
@@ -100,8 +102,13 @@ def _refused_directive(name: str, allowed: dict) -> type[Directive]:
         def run(self) -> list[nodes.Node]:
             env = self.state.document.settings.env
             instead = INSTEAD.get(name, "a page may use only " + _listing(allowed))
-            _warn("the directive '%s' is not allowed in a page; %s", name, instead,
-                  location=(env.docname, self.lineno), subtype=KbWarning.DIRECTIVE.subtype)
+            _warn(
+                "the directive '%s' is not allowed in a page; %s",
+                name,
+                instead,
+                location=(env.docname, self.lineno),
+                subtype=KbWarning.DIRECTIVE.subtype,
+            )
             return []
 
     return Refused
@@ -119,10 +126,14 @@ def _with_checked_options(cls: type, name: str, options: frozenset) -> type:
                 if extra:
                     env = self.state.document.settings.env
                     _warn(
-                        "the option ':%s:' is not allowed on {%s}; %s", extra[0], name,
+                        "the option ':%s:' is not allowed on {%s}; %s",
+                        extra[0],
+                        name,
                         f"it may take only {_listing(f':{o}:' for o in options)}"
-                        if options else "it takes no options",
-                        location=(env.docname, self.lineno), subtype=KbWarning.DIRECTIVE.subtype,
+                        if options
+                        else "it takes no options",
+                        location=(env.docname, self.lineno),
+                        subtype=KbWarning.DIRECTIVE.subtype,
                     )
                     return []
                 return super().run()
@@ -135,10 +146,16 @@ def _with_checked_options(cls: type, name: str, options: frozenset) -> type:
 def _refused_role(name: str, allowed) -> Any:
     def refused(role, rawtext, text, lineno, inliner, options=None, content=None):
         env = inliner.document.settings.env
-        instead = INSTEAD.get(name, "a page may use only " + _listing(
-            "{" + r + "}" for r in allowed))
-        _warn("the role '{%s}' is not allowed in a page; %s", name, instead,
-              location=(env.docname, lineno), subtype=KbWarning.ROLE.subtype)
+        instead = INSTEAD.get(
+            name, "a page may use only " + _listing("{" + r + "}" for r in allowed)
+        )
+        _warn(
+            "the role '{%s}' is not allowed in a page; %s",
+            name,
+            instead,
+            location=(env.docname, lineno),
+            subtype=KbWarning.ROLE.subtype,
+        )
         # The words stay in the page, as plain text.
         return [nodes.Text(text)], []
 
@@ -190,19 +207,27 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
             if key:
                 refusing = key["key"].strip() not in allowed
                 if refusing:
-                    _warn("the front-matter key '%s' is not one a page may set; a page sets "
-                          "only %s", key["key"].strip(), _listing(allowed),
-                          location=(docname, number + 2), subtype=KbWarning.FRONT_MATTER.subtype)
+                    _warn(
+                        "the front-matter key '%s' is not one a page may set; a page sets only %s",
+                        key["key"].strip(),
+                        _listing(allowed),
+                        location=(docname, number + 2),
+                        subtype=KbWarning.FRONT_MATTER.subtype,
+                    )
             elif line[:1] not in (" ", "\t", "-") or not line.strip():
                 refusing = False
             if refusing:
                 # A comment keeps the line numbers of the rest of the page.
                 lines[number] = "#"
-        text = "---\n" + "\n".join(lines) + text[match.end("body"):]
+        text = "---\n" + "\n".join(lines) + text[match.end("body") :]
     for found in EVAL_RST.finditer(text):
         line = text.count("\n", 0, found.start()) + 1
-        _warn("a {eval-rst} block is not allowed in a page; %s", INSTEAD["eval-rst"],
-              location=(docname, line), subtype=KbWarning.DIRECTIVE.subtype)
+        _warn(
+            "a {eval-rst} block is not allowed in a page; %s",
+            INSTEAD["eval-rst"],
+            location=(docname, line),
+            subtype=KbWarning.DIRECTIVE.subtype,
+        )
     source[0] = EVAL_RST.sub(lambda m: m[0].replace("{eval-rst}", "text"), text)
 
 
@@ -223,18 +248,26 @@ def check_pictures(app: Sphinx, doctree: nodes.document) -> None:
         uri = image["uri"]
         problem = None
         if uri.startswith("//") or urlsplit(uri).scheme in ("http", "https"):
-            problem = ("a picture must be a file in source/, not loaded from '%s' (which "
-                       "tells that host who reads the page); save it in the page's folder")
+            problem = (
+                "a picture must be a file in source/, not loaded from '%s' (which "
+                "tells that host who reads the page); save it in the page's folder"
+            )
         elif urlsplit(uri).scheme:
-            problem = ("a picture must be a file in source/, not '%.40s'; save it as a file "
-                       "in the page's folder")
+            problem = (
+                "a picture must be a file in source/, not '%.40s'; save it as a file "
+                "in the page's folder"
+            )
         else:
             path = Path(app.env.relfn2path(uri, docname)[1]).resolve()
             if not path.is_relative_to(source_dir):
-                problem = ("the picture '%s' is outside source/; only files inside source/ "
-                           "are published: put the picture in the page's folder")
+                problem = (
+                    "the picture '%s' is outside source/; only files inside source/ "
+                    "are published: put the picture in the page's folder"
+                )
         if problem:
-            _warn(problem, uri, location=(docname, node_line(image)), subtype=KbWarning.PATH.subtype)
+            _warn(
+                problem, uri, location=(docname, node_line(image)), subtype=KbWarning.PATH.subtype
+            )
             image.replace_self(nodes.inline("", image.get("alt", "")))
 
 
@@ -243,10 +276,15 @@ def check_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in doctree.findall(lambda n: isinstance(n, (nodes.reference, nodes.target))):
         uri = node.get("refuri", "")
         if uri and _scheme_refused(app, uri):
-            _warn("the link '%s' uses '%s:', which a page may not link to; links go to %s "
-                  "addresses, or to a page of this site", uri[:60], urlsplit(uri).scheme,
-                  _listing(f"{s}:" for s in app.config.kb_link_schemes),
-                  location=(docname, node_line(node)), subtype=KbWarning.LINK.subtype)
+            _warn(
+                "the link '%s' uses '%s:', which a page may not link to; links go to %s "
+                "addresses, or to a page of this site",
+                uri[:60],
+                urlsplit(uri).scheme,
+                _listing(f"{s}:" for s in app.config.kb_link_schemes),
+                location=(docname, node_line(node)),
+                subtype=KbWarning.LINK.subtype,
+            )
             node["refuri"] = "#"
 
 
@@ -255,17 +293,20 @@ def check_bibliography(app: Sphinx) -> None:
     for name in getattr(app.config, "bibtex_bibfiles", []):
         # sphinxcontrib-bibtex reads the file from the source folder; conf.py
         # here names it from the configuration folder, as its other paths.
-        path = next((p for p in (Path(app.confdir, name), Path(app.srcdir, name)) if p.is_file()),
-                    None)
+        path = next(
+            (p for p in (Path(app.confdir, name), Path(app.srcdir, name)) if p.is_file()), None
+        )
         if path is None:
             continue  # sphinxcontrib-bibtex reports a missing file itself
         text = path.read_text(encoding="utf-8")
         for found in BIB_URL.finditer(text):
             if urlsplit(found["url"]).scheme.lower() not in ("http", "https"):
-                _warn("the address '%s' is not a web address; a source's url starts with "
-                      "https://", found["url"][:60],
-                      location=f"{path}:{text.count(chr(10), 0, found.start()) + 1}",
-                      subtype=KbWarning.LINK.subtype)
+                _warn(
+                    "the address '%s' is not a web address; a source's url starts with https://",
+                    found["url"][:60],
+                    location=f"{path}:{text.count(chr(10), 0, found.start()) + 1}",
+                    subtype=KbWarning.LINK.subtype,
+                )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -35,24 +35,28 @@ def _problem(html: str) -> tuple[str, str]:
     if SCRIPT.search(html):
         return (
             "a <script> element would run code in every reader's browser and is not "
-            "allowed in a page; remove it", KbWarning.SCRIPT.subtype,
+            "allowed in a page; remove it",
+            KbWarning.SCRIPT.subtype,
         )
     handler = EVENT_HANDLER.search(html)
     if handler:
         return (
             f"the HTML attribute '{handler[1]}' would run code in every reader's browser "
-            "and is not allowed in a page; remove it", KbWarning.SCRIPT.subtype,
+            "and is not allowed in a page; remove it",
+            KbWarning.SCRIPT.subtype,
         )
     if COMMENT_ONLY.fullmatch(html):
         return (
             "an HTML comment is published in the page; write a note for contributors "
-            "on a line starting with '%' instead", KbWarning.RAW_HTML.subtype,
+            "on a line starting with '%' instead",
+            KbWarning.RAW_HTML.subtype,
         )
     shown = " ".join(html.split())
     shown = shown if len(shown) <= SHOWN else shown[: SHOWN - 1] + "…"
     return (
         f"raw HTML is not allowed in a page ('{shown}'); write it in Markdown, or use a "
-        "directive such as :::{note} or ::::{tab-set}", KbWarning.RAW_HTML.subtype,
+        "directive such as :::{note} or ::::{tab-set}",
+        KbWarning.RAW_HTML.subtype,
     )
 
 

@@ -31,8 +31,15 @@ logger = logging.getLogger(__name__)
 # Not the section's own words: added to every page, navigation, index entries,
 # and the part of an urgent-help callout that comes from its data file.
 NOT_OWN_CLASSES = {ON_EVERY_PAGE, "kb-urgent-action"}
-NOT_OWN_NODES = (nodes.section, nodes.title, addnodes.toctree, addnodes.index, nodes.target,
-                 nodes.comment, nodes.system_message)
+NOT_OWN_NODES = (
+    nodes.section,
+    nodes.title,
+    addnodes.toctree,
+    addnodes.index,
+    nodes.target,
+    nodes.comment,
+    nodes.system_message,
+)
 
 
 def _own_parts(section: nodes.section):
@@ -67,8 +74,10 @@ def check_sections(app: Sphinx, doctree: nodes.document) -> None:
             "the section '%s' cites no source; add {cite:p}`key` after the sentence it "
             "supports, with the key of a source in references.bib, or take out what no "
             "source supports",
-            title.astext() if title else "", location=(docname, node_line(title)),
-            type="kb", subtype=KbWarning.SOURCES.subtype,
+            title.astext() if title else "",
+            location=(docname, node_line(title)),
+            type="kb",
+            subtype=KbWarning.SOURCES.subtype,
         )
 
 

@@ -54,7 +54,7 @@ def nesting_depth(text: str) -> tuple[int, int]:
     for number, line in enumerate(text.splitlines(), 1):
         quotes = QUOTES.match(line)
         quote_depth = quotes[0].count(">") if quotes else 0
-        rest = line[quotes.end():] if quotes else line
+        rest = line[quotes.end() :] if quotes else line
         item = LIST_ITEM.match(rest)
         if item:
             width = len(item["indent"].expandtabs(4))
@@ -87,21 +87,32 @@ def check_files(app: Sphinx) -> None:
         # Folders that hold no pages (_static, _templates, excluded ones) are
         # still searched for links; hidden ones are not published at all.
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        no_pages = any(part.startswith("_") for part in here.relative_to(source_dir).parts) or \
-            excluded(here.relative_to(source_dir).as_posix())
+        no_pages = any(
+            part.startswith("_") for part in here.relative_to(source_dir).parts
+        ) or excluded(here.relative_to(source_dir).as_posix())
         for name in sorted(dirnames + filenames):
             path = here / name
             relative = path.relative_to(source_dir).as_posix()
             # Anywhere under source/, _static/ too: its files are copied as they are.
             if path.is_symlink():
-                _warn(path, 1, "'%s' is a symbolic link; a link would publish whatever it points "
-                      "to, so copy the file into source/ instead", relative, subtype=KbWarning.PATH.subtype)
+                _warn(
+                    path,
+                    1,
+                    "'%s' is a symbolic link; a link would publish whatever it points "
+                    "to, so copy the file into source/ instead",
+                    relative,
+                    subtype=KbWarning.PATH.subtype,
+                )
                 left_out += [relative, f"{relative}/**"]
                 if name in dirnames:
                     dirnames.remove(name)
                 continue
-            if name in filenames and not no_pages and name.endswith(suffixes) \
-                    and not (excluded(relative) or name.startswith((".", "_"))):
+            if (
+                name in filenames
+                and not no_pages
+                and name.endswith(suffixes)
+                and not (excluded(relative) or name.startswith((".", "_")))
+            ):
                 left_out += _check_page(app, path, relative)
     if left_out:
         app.config.exclude_patterns.extend(left_out)
@@ -136,38 +147,73 @@ def _check_page(app: Sphinx, path: Path, relative: str) -> list[str]:
     parts = stem.split("/")
     if not all(KEBAB.match(part) for part in parts):
         suggestion = "/".join(
-            re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "page" for part in parts)
-        _warn(path, 1, "the file name '%s' is not lower case with hyphens; rename it, for "
-              "example to '%s.%s', and use that name in the contents list", relative,
-              suggestion, relative.rsplit(".", 1)[1], subtype=KbWarning.FILE_NAME.subtype)
+            re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "page" for part in parts
+        )
+        _warn(
+            path,
+            1,
+            "the file name '%s' is not lower case with hyphens; rename it, for "
+            "example to '%s.%s', and use that name in the contents list",
+            relative,
+            suggestion,
+            relative.rsplit(".", 1)[1],
+            subtype=KbWarning.FILE_NAME.subtype,
+        )
         return [relative]
     if stem in GENERATED:
-        _warn(path, 1, "a page may not be called '%s': the site writes a page of that name "
-              "itself, and one of the two would be lost; choose another name", stem,
-              subtype=KbWarning.FILE_NAME.subtype)
+        _warn(
+            path,
+            1,
+            "a page may not be called '%s': the site writes a page of that name "
+            "itself, and one of the two would be lost; choose another name",
+            stem,
+            subtype=KbWarning.FILE_NAME.subtype,
+        )
         return [relative]
     data = path.read_bytes()
     if b"\0" in data:
-        _warn(path, 1, "'%s' is a binary file, not a page; pages are Markdown text, so keep "
-              "pictures and other files out of the page's name ending in '.md'", relative,
-              subtype=KbWarning.ENCODING.subtype)
+        _warn(
+            path,
+            1,
+            "'%s' is a binary file, not a page; pages are Markdown text, so keep "
+            "pictures and other files out of the page's name ending in '.md'",
+            relative,
+            subtype=KbWarning.ENCODING.subtype,
+        )
         return [relative]
     try:
         text = data.decode(app.config.source_encoding)
     except UnicodeDecodeError as error:
-        _warn(path, _first_bad_line(data, error), "this line is not UTF-8 text (byte 0x%02x); "
-              "save the file as UTF-8 in your editor", data[error.start], subtype=KbWarning.ENCODING.subtype)
+        _warn(
+            path,
+            _first_bad_line(data, error),
+            "this line is not UTF-8 text (byte 0x%02x); save the file as UTF-8 in your editor",
+            data[error.start],
+            subtype=KbWarning.ENCODING.subtype,
+        )
         return [relative]
     depth, line = nesting_depth(text)
     if depth > app.config.kb_max_nesting:
-        _warn(path, line, "lists or quotes are nested %d levels deep here, more than the %d "
-              "a page may nest (deeper levels would be lost); use fewer levels, or headings",
-              depth, app.config.kb_max_nesting, subtype=KbWarning.NESTING.subtype)
+        _warn(
+            path,
+            line,
+            "lists or quotes are nested %d levels deep here, more than the %d "
+            "a page may nest (deeper levels would be lost); use fewer levels, or headings",
+            depth,
+            app.config.kb_max_nesting,
+            subtype=KbWarning.NESTING.subtype,
+        )
         return [relative]
     if len(data) > app.config.kb_max_page_kb * 1024:
-        _warn(path, 1, "the page is %d kB, more than the %d kB a page may be; split it into "
-              "pages of one topic each", len(data) // 1024, app.config.kb_max_page_kb,
-              subtype=KbWarning.SIZE.subtype)
+        _warn(
+            path,
+            1,
+            "the page is %d kB, more than the %d kB a page may be; split it into "
+            "pages of one topic each",
+            len(data) // 1024,
+            app.config.kb_max_page_kb,
+            subtype=KbWarning.SIZE.subtype,
+        )
     return []
 
 

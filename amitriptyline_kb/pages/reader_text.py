@@ -57,9 +57,13 @@ def _read_page_text(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
-        logger.warning("cannot read the reader text: %s; check kb_reader_text in conf.py",
-                       error, location=f"{path}:1", type="kb",
-                       subtype=KbWarning.READER_TEXT.subtype)
+        logger.warning(
+            "cannot read the reader text: %s; check kb_reader_text in conf.py",
+            error,
+            location=f"{path}:1",
+            type="kb",
+            subtype=KbWarning.READER_TEXT.subtype,
+        )
         return {}
 
 
@@ -70,9 +74,14 @@ def reader_text(config: Config, *keys: str) -> str:
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     if not isinstance(value, str):
-        logger.warning("the reader text '%s' is missing; add it to %s", ": ".join(keys),
-                       path.name, location=f"{path}:1", type="kb",
-                       subtype=KbWarning.READER_TEXT.subtype)
+        logger.warning(
+            "the reader text '%s' is missing; add it to %s",
+            ": ".join(keys),
+            path.name,
+            location=f"{path}:1",
+            type="kb",
+            subtype=KbWarning.READER_TEXT.subtype,
+        )
         return ""
     # Keep one trailing space ("Medical disclaimer: "): it separates two texts.
     return " ".join(value.split()) + (" " if value.endswith(" ") else "")

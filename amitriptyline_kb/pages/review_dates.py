@@ -47,7 +47,12 @@ def _parse(app: Sphinx, docname: str, key: str) -> date | None:
         logger.warning(
             "page has no '%s' date in its front matter; add the line '%s: %s' "
             "between the '---' lines at the top of the page",
-            key, key, EXAMPLE[key], location=location, type="kb", subtype=KbWarning.REVIEW.subtype,
+            key,
+            key,
+            EXAMPLE[key],
+            location=location,
+            type="kb",
+            subtype=KbWarning.REVIEW.subtype,
         )
         return None
     if isinstance(value, date):
@@ -58,7 +63,13 @@ def _parse(app: Sphinx, docname: str, key: str) -> date | None:
         logger.warning(
             "'%s' is '%s', which is not a date in the form YYYY-MM-DD; write it as, "
             "for example, '%s: %s'",
-            key, value, key, EXAMPLE[key], location=location, type="kb", subtype=KbWarning.REVIEW.subtype,
+            key,
+            value,
+            key,
+            EXAMPLE[key],
+            location=location,
+            type="kb",
+            subtype=KbWarning.REVIEW.subtype,
         )
         return None
 
@@ -74,8 +85,13 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
         logger.warning(
             "'%s' (%s) is earlier than '%s' (%s); set the next review after the "
             "last one, usually a year later",
-            NEXT_REVIEW, upcoming, LAST_REVIEWED, last,
-            location=(docname, front_matter_line(source, NEXT_REVIEW)), type="kb", subtype=KbWarning.REVIEW.subtype,
+            NEXT_REVIEW,
+            upcoming,
+            LAST_REVIEWED,
+            last,
+            location=(docname, front_matter_line(source, NEXT_REVIEW)),
+            type="kb",
+            subtype=KbWarning.REVIEW.subtype,
         )
         return
     wording = reader_text(app.config, "review line")

@@ -69,8 +69,13 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError) as error:
-        logger.warning("cannot read the urgent-help tiers: %s; check kb_urgent_help in conf.py",
-                       error, location=f"{path}:1", type="kb", subtype=KbWarning.URGENT_HELP.subtype)
+        logger.warning(
+            "cannot read the urgent-help tiers: %s; check kb_urgent_help in conf.py",
+            error,
+            location=f"{path}:1",
+            type="kb",
+            subtype=KbWarning.URGENT_HELP.subtype,
+        )
         return {}
     lines = text.splitlines()
     tiers = {}
@@ -81,9 +86,14 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
         missing = [f for f in FIELDS if f not in tiers[tier]]
         if missing:
             line = next((n for n, t in enumerate(lines, 1) if t.startswith(f"{tier}:")), 1)
-            logger.warning("tier '%s' needs %s; each tier has a 'title:' and an 'action:'",
-                           tier, " and ".join(f"'{f}:'" for f in missing),
-                           location=f"{path}:{line}", type="kb", subtype=KbWarning.URGENT_HELP.subtype)
+            logger.warning(
+                "tier '%s' needs %s; each tier has a 'title:' and an 'action:'",
+                tier,
+                " and ".join(f"'{f}:'" for f in missing),
+                location=f"{path}:{line}",
+                type="kb",
+                subtype=KbWarning.URGENT_HELP.subtype,
+            )
     return tiers
 
 
@@ -102,21 +112,33 @@ class UrgentHelp(SphinxDirective):
         if tier not in TIERS:
             logger.warning(
                 "unknown urgent-help tier '%s'; write one of %s, for example '%s'",
-                tier, ", ".join(f"'{t}'" for t in TIERS), EXAMPLE,
-                location=self.get_location(), type="kb", subtype=KbWarning.URGENT_HELP.subtype,
+                tier,
+                ", ".join(f"'{t}'" for t in TIERS),
+                EXAMPLE,
+                location=self.get_location(),
+                type="kb",
+                subtype=KbWarning.URGENT_HELP.subtype,
             )
         if not self.content:
             logger.warning(
                 "this urgent-help callout has no list; say when to act, one '- ' line "
-                "each, between '%s' and ':::'", EXAMPLE,
-                location=self.get_location(), type="kb", subtype=KbWarning.URGENT_HELP.subtype,
+                "each, between '%s' and ':::'",
+                EXAMPLE,
+                location=self.get_location(),
+                type="kb",
+                subtype=KbWarning.URGENT_HELP.subtype,
             )
         # A dependency of every page with a callout: a change rebuilds them.
         self.env.note_dependency(self.config.kb_urgent_help)
         text = read_once(Path(self.config.kb_urgent_help), read_tiers).get(tier, {})
         if text.get("title"):
-            title = nodes.paragraph("", "", nodes.strong("", text["title"]),
-                                    classes=["kb-urgent-title"], ids=[f"{callout_id}-title"])
+            title = nodes.paragraph(
+                "",
+                "",
+                nodes.strong("", text["title"]),
+                classes=["kb-urgent-title"],
+                ids=[f"{callout_id}-title"],
+            )
             callout["labelledby"] = title["ids"][0]
             callout += title
         self.state.nested_parse(self.content, self.content_offset, callout)
@@ -150,12 +172,20 @@ def add_get_help_link(app: Sphinx, doctree: nodes.document) -> None:
     if section is None:
         return
     link = addnodes.pending_xref(
-        "", nodes.inline("", reader_text(app.config, "get help", "link")), refdomain="std",
+        "",
+        nodes.inline("", reader_text(app.config, "get help", "link")),
+        refdomain="std",
         reftype="doc",
-        reftarget=f"/{target}", refexplicit=True, refwarn=True, refdoc=docname,
+        reftarget=f"/{target}",
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
     )
     note = nodes.paragraph(
-        "", "", nodes.strong("", "", link), nodes.Text(reader_text(app.config, "get help", "after")),
+        "",
+        "",
+        nodes.strong("", "", link),
+        nodes.Text(reader_text(app.config, "get help", "after")),
         classes=on_every_page("kb-get-help"),
     )
     section.insert(1, note)

@@ -74,7 +74,10 @@ class PageKeywords(SphinxTransform):
             logger.warning(
                 "'%s' must be words or phrases separated by commas, none of them empty "
                 "and none holding ';', for example '%s'",
-                KEYWORDS, EXAMPLE, type="kb", subtype=KbWarning.KEYWORDS.subtype,
+                KEYWORDS,
+                EXAMPLE,
+                type="kb",
+                subtype=KbWarning.KEYWORDS.subtype,
                 location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             return
@@ -84,9 +87,12 @@ class PageKeywords(SphinxTransform):
             logger.warning(
                 "a page may have at most %d keywords of at most %d characters each; this one "
                 "has %d%s: keep the words readers would type for this page only",
-                config.kb_max_keywords, config.kb_max_keyword_chars, len(keywords),
+                config.kb_max_keywords,
+                config.kb_max_keyword_chars,
+                len(keywords),
                 f", and '{too_long[0][:30]}…' is {len(too_long[0])} long" if too_long else "",
-                type="kb", subtype=KbWarning.KEYWORDS.subtype,
+                type="kb",
+                subtype=KbWarning.KEYWORDS.subtype,
                 location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             keywords = [k for k in keywords if len(k) <= config.kb_max_keyword_chars]
@@ -112,8 +118,11 @@ def check_search_index_size(app: Sphinx, exception: Exception | None) -> None:
         logger.warning(
             "the search index is %d kB, more than the %d kB a reader's phone should download "
             "before it can search; look for a page that grew too large",
-            size_kb, app.config.kb_max_search_index_kb,
-            location=f"{index}:1", type="kb", subtype=KbWarning.SIZE.subtype,
+            size_kb,
+            app.config.kb_max_search_index_kb,
+            location=f"{index}:1",
+            type="kb",
+            subtype=KbWarning.SIZE.subtype,
         )
 
 

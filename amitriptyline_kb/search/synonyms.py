@@ -44,7 +44,9 @@ FILLER = "filler words"
 URGENT = "urgent words"
 PARTS = (SYNONYMS, FILLER, URGENT)
 EXAMPLE = {
-    SYNONYMS: "'pins and needles: tingling'", FILLER: "'  - please'", URGENT: "'  - too many'"
+    SYNONYMS: "'pins and needles: tingling'",
+    FILLER: "'  - please'",
+    URGENT: "'  - too many'",
 }
 
 
@@ -60,7 +62,11 @@ class _Problems:
         line = mark.line + 1 if mark else 1
         self.count += 1
         logger.warning(
-            message, *args, location=f"{self.path}:{line}", type="kb", subtype=KbWarning.SEARCH.subtype
+            message,
+            *args,
+            location=f"{self.path}:{line}",
+            type="kb",
+            subtype=KbWarning.SEARCH.subtype,
         )
 
 
@@ -77,28 +83,42 @@ def _text(node: yaml.Node) -> str | None:
 def _synonyms(node: yaml.Node, problems: _Problems) -> list[tuple[str, list[str]]]:
     if not isinstance(node, yaml.MappingNode):
         problems.warn(
-            node, "'%s' must list a reader's words and the pages' words, one pair a line, "
-            "for example %s", SYNONYMS, EXAMPLE[SYNONYMS],
+            node,
+            "'%s' must list a reader's words and the pages' words, one pair a line, for example %s",
+            SYNONYMS,
+            EXAMPLE[SYNONYMS],
         )
         return []
     pairs: dict[str, list[str]] = {}
     for key_node, value_node in node.value:
         said = _text(key_node)
         if said is None:
-            problems.warn(key_node, "a synonym must start with a reader's word or words, "
-                          "for example %s", EXAMPLE[SYNONYMS])
+            problems.warn(
+                key_node,
+                "a synonym must start with a reader's word or words, for example %s",
+                EXAMPLE[SYNONYMS],
+            )
             continue
         if said.lower() in pairs:
-            problems.warn(key_node, "'%s' is listed twice under '%s'; keep one line and put "
-                          "all its words in a list, for example '%s: [word, other word]'",
-                          said, SYNONYMS, said)
+            problems.warn(
+                key_node,
+                "'%s' is listed twice under '%s'; keep one line and put "
+                "all its words in a list, for example '%s: [word, other word]'",
+                said,
+                SYNONYMS,
+                said,
+            )
             continue
         values = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
         meant = [_text(value) for value in values]
         if not meant or None in meant:
-            problems.warn(value_node, "'%s' must be followed by the words the pages use, "
-                          "as one word or phrase or a list in [brackets], for example %s",
-                          said, EXAMPLE[SYNONYMS])
+            problems.warn(
+                value_node,
+                "'%s' must be followed by the words the pages use, "
+                "as one word or phrase or a list in [brackets], for example %s",
+                said,
+                EXAMPLE[SYNONYMS],
+            )
             continue
         pairs[said.lower()] = [words.lower() for words in meant]
     return list(pairs.items())
@@ -110,8 +130,13 @@ def _list(node: yaml.Node, part: str, problems: _Problems) -> list[str]:
     words = [_text(value) for value in values or []]
     single = part == FILLER
     if values is None or None in words or (single and any(" " in w for w in words)):
-        problems.warn(node, "'%s' must be a list of %s, one a line, for example %s",
-                      part, "single words" if single else "words or phrases", EXAMPLE[part])
+        problems.warn(
+            node,
+            "'%s' must be a list of %s, one a line, for example %s",
+            part,
+            "single words" if single else "words or phrases",
+            EXAMPLE[part],
+        )
         return []
     return [word.lower() for word in words]
 
@@ -123,14 +148,20 @@ def read_search_words(path: Path) -> dict[str, list]:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except OSError as error:
-        problems.warn(None, "cannot read the search synonyms: %s; check kb_search_synonyms "
-                      "in conf.py", error.strerror)
+        problems.warn(
+            None,
+            "cannot read the search synonyms: %s; check kb_search_synonyms in conf.py",
+            error.strerror,
+        )
         return words
     except yaml.MarkedYAMLError as error:
         # The context (the line the broken construct starts on) is nearer to
         # the mistake than the problem, which YAML finds where it gives up.
-        problems.warn(error.context_mark or error.problem_mark, "this is not valid YAML "
-                      "(%s); compare the line with the lines around it", error.problem)
+        problems.warn(
+            error.context_mark or error.problem_mark,
+            "this is not valid YAML (%s); compare the line with the lines around it",
+            error.problem,
+        )
         return words
     if not isinstance(root, yaml.MappingNode):
         problems.warn(root, "the file must have a '%s:' part and a '%s:' part", SYNONYMS, FILLER)
@@ -144,8 +175,12 @@ def read_search_words(path: Path) -> dict[str, list]:
         elif key == URGENT:
             words["urgent"] = _list(value_node, URGENT, problems)
         else:
-            problems.warn(key_node, "unknown part '%s'; the file has only %s",
-                          key_node.value, ", ".join(f"'{part}:'" for part in PARTS))
+            problems.warn(
+                key_node,
+                "unknown part '%s'; the file has only %s",
+                key_node.value,
+                ", ".join(f"'{part}:'" for part in PARTS),
+            )
     return words
 
 

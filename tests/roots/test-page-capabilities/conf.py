@@ -1,4 +1,9 @@
-extensions = ["myst_parser", "sphinx_design", "sphinxcontrib.bibtex", "amitriptyline_kb.guards.page_capabilities"]
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "amitriptyline_kb.guards.page_capabilities",
+]
 myst_enable_extensions = ["colon_fence"]
 myst_url_schemes = ["https", "mailto", "tel"]
 bibtex_bibfiles = ["references.bib"]

@@ -2,4 +2,3 @@ extensions = ["myst_parser", "amitriptyline_kb.search.keywords", "amitriptyline_
 exclude_patterns = ["_build"]
 html_theme = "furo"
 kb_search_synonyms = "search-synonyms.yaml"
-

@@ -11,4 +11,6 @@ from pathlib import Path
 
 import amitriptyline_kb
 
-kb_reader_text = str(Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml")
+kb_reader_text = str(
+    Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml"
+)
