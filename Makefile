@@ -11,14 +11,17 @@ BUILDDIR    ?= _build
 SOURCEDIR   := source
 EPUB_NAME   := amitriptyline-nerve-damage
 # -W: a warning fails the build. --keep-going: report every warning, not just
-# the first. -n: a reference to a missing target is a warning too. -c .: the
-# configuration lives at the root, the pages in source/. Doctrees go outside
-# each output folder, or the ePub builder would pack them into the book.
+# the first. -n: a reference to a missing target is a warning too. These three
+# are SPHINXFLAGS, which `make sphinx-flags` prints for the tests and the
+# benchmark. -c .: the configuration lives at the root, the pages in source/.
+# Doctrees go outside each output folder, or the ePub builder would pack them
+# into the book.
 SPHINXOPTS  ?=
-SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -c . $(SPHINXOPTS)
+SPHINXFLAGS := -W --keep-going -n
+SPHINXBUILD := $(BIN)/sphinx-build $(SPHINXFLAGS) -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub epub-pictures lint test audit screenshots serve bench clean lock
+.PHONY: help html epub epub-pictures lint test audit screenshots serve bench clean lock sphinx-flags
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -43,6 +46,11 @@ html: epub ## Build the website into _build/html, with the ePub inside
 epub: $(STAMP) ## Build the ePub into _build/epub/$(EPUB_NAME).epub
 	$(SPHINXBUILD) -b epub -d $(BUILDDIR)/doctrees/epub $(SOURCEDIR) $(BUILDDIR)/epub
 	@echo "The ePub is $(BUILDDIR)/epub/$(EPUB_NAME).epub"
+
+# SPHINXFLAGS, for the tests and the benchmark, which must build with the same
+# options: `make -s --no-print-directory sphinx-flags`.
+sphinx-flags:
+	@echo $(SPHINXFLAGS)
 
 # pre-commit runs the tools from .venv, on every file git tracks; the hooks
 # are in .pre-commit-config.yaml.
@@ -93,7 +101,7 @@ serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, rebuilt on every save
 RUNS        ?= 5
 BENCHOPTS   ?=
 bench: $(STAMP) ## Time builds, weigh pages, time searches, today and at 1,000 pages (docs/maintaining.md)
-	$(BIN)/python -m bench --runs $(RUNS) --output $(BUILDDIR)/bench $(BENCHOPTS)
+	$(BIN)/python -m amitriptyline_kb.tools.bench --runs $(RUNS) --output $(BUILDDIR)/bench $(BENCHOPTS)
 
 # Every pin carries the hashes of its files on PyPI, and make installs with
 # --require-hashes: a file that differs from the one locked is refused.

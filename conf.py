@@ -6,11 +6,9 @@ is not self-explanatory says why it is set.
 """
 
 import os
-import sys
 from datetime import date
 from html import escape
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import urlsplit
 
 import yaml
@@ -87,6 +85,9 @@ extensions = [
     "sphinx_sitemap",
     # sphinx-sitemap without its helper process, in builds of one process.
     "amitriptyline_kb.speed.sitemap_queue",
+    # Before sphinxext.opengraph: it would import matplotlib for cards the
+    # site does not draw.
+    "amitriptyline_kb.speed.no_social_cards",
     "sphinxext.opengraph",
     "notfound.extension",
     # Last: every written page is read back for scripts, handlers and
@@ -219,14 +220,7 @@ ogp_site_name = project
 # Social cards would be drawn with matplotlib for every page (slow, and one
 # more image per page); the title and description are the preview.
 ogp_social_cards = {"enable": False}
-# Even with the cards off, sphinxext-opengraph imports matplotlib as it loads
-# (installed here for `make bench`'s plot): about half a second of every
-# sphinx-build, and `make html` starts two. This stand-in for its card module
-# is exactly what it uses when matplotlib is absent, so nothing else changes.
-_no_social_cards = ModuleType("sphinxext.opengraph._social_cards")
-_no_social_cards.DEFAULT_SOCIAL_CONFIG = {}
-_no_social_cards.create_social_card = None
-sys.modules.setdefault(_no_social_cards.__name__, _no_social_cards)
+# (amitriptyline_kb.speed.no_social_cards keeps it from importing matplotlib.)
 
 # -- 404 page (sphinx-notfound-page) -----------------------------------------
 

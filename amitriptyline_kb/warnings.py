@@ -2,7 +2,7 @@
 
 Each message ends with its tag, ``[kb.<subtype>]``, which is what a
 contributor searches docs/testing.md for, and what ``suppress_warnings`` takes.
-A check names its subtype from this registry, never as a bare string, so a new
+A check gives its warnings through ``warn`` with a member of this registry, never a bare string, so a new
 kind of warning cannot appear without its meaning here, and a test checks
 that docs/testing.md explains every one (tests/test_guard_rails.py).
 """
@@ -10,8 +10,12 @@ that docs/testing.md explains every one (tests/test_guard_rails.py).
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
+
+from sphinx.util import logging
 
 TYPE = "kb"
+logger = logging.getLogger(__name__)
 
 
 class KbWarning(Enum):
@@ -49,3 +53,12 @@ class KbWarning(Enum):
     def tag(self) -> str:
         """The tag at the end of the message, as docs/testing.md shows it."""
         return f"{TYPE}.{self.subtype}"
+
+
+def warn(kind: KbWarning, message: str, *args: Any, location: Any = None) -> None:
+    """Give a warning of ``kind``; Sphinx ends its message with the tag ``[kb.<subtype>]``.
+
+    ``location`` is a ``(docname, line)`` pair, a ``"path:line"`` string, or a
+    node, as Sphinx's logger takes it: every warning names a file and a line.
+    """
+    logger.warning(message, *args, location=location, type=TYPE, subtype=kind.subtype)

@@ -8,22 +8,22 @@ exactly the command a contributor runs, with the same options.
 from __future__ import annotations
 
 import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, record_requests, serve
 from bs4 import BeautifulSoup
 
+from amitriptyline_kb.tools.chromium import CHROMIUM, DESKTOP, launch, record_requests
+from amitriptyline_kb.tools.site import serve
 from helpers import ROOT, reader_docnames, require, soup_of
 
 # Tiny projects under tests/roots/test-<case>/ are built with Sphinx's own
-# test application; their conf.py files load our extensions as ``ext.*``.
+# test application; their conf.py files load our extensions from the
+# installed package, amitriptyline_kb.
 pytest_plugins = ("sphinx.testing.fixtures",)
-sys.path.insert(0, str(ROOT))
 
 EPUB_NAME = "amitriptyline-nerve-damage.epub"
 
@@ -110,12 +110,8 @@ def served_site(site: SiteBuild) -> Iterator[str]:
 def browser():
     """Debian's Chromium, driven by Playwright (no browser download)."""
     require(CHROMIUM.exists(), f"{CHROMIUM} is missing (apt: chromium chromium-driver)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launch() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -7,24 +7,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_escape_sequences
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "source"
+from amitriptyline_kb.tools.site import ROOT, SOURCE, reader_docnames
+
+__all__ = ["ROOT", "SOURCE", "reader_docnames"]
+
 DATA = Path(__file__).resolve().parent / "data"
+# What the browser tests visit besides every reader page, and in which modes.
+BROWSER = yaml.safe_load((DATA / "browser.yaml").read_text(encoding="utf-8"))
 # Injected on every page (disclaimer, review dates) or Sphinx chrome: not the
 # page's own text.
 NOT_MAIN_TEXT = [".kb-page-footer", "a.headerlink", ".sd-tab-set > input"]
-
-
-def reader_docnames() -> list[str]:
-    """Every reader page, as Sphinx names it: 'index', 'treatments/comparison'."""
-    return sorted(
-        path.relative_to(SOURCE).with_suffix("").as_posix()
-        for path in SOURCE.rglob("*.md")
-        if not any(part.startswith(("_", ".")) for part in path.relative_to(SOURCE).parts)
-    )
 
 
 def soup_of(path: Path) -> BeautifulSoup:

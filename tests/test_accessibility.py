@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import EXPECT, open_page
+
+from amitriptyline_kb.tools.chromium import open_page
+from helpers import BROWSER
 
 pytestmark = pytest.mark.browser
 
-MODES = [(scheme, size) for scheme in EXPECT["color_schemes"] for size in EXPECT["viewports"]]
+MODES = [(scheme, size) for scheme in BROWSER["color_schemes"] for size in BROWSER["viewports"]]
 FOCUSABLE_ON_TABS_PAGE_LIMIT = 400  # Tab presses before giving up on a page
 
 # The focus indicator of the focused element: its outline, its box shadow, or
@@ -48,8 +50,8 @@ def _axe_violations(page) -> list[str]:
 
 @pytest.mark.parametrize(("scheme", "size"), MODES, ids=[f"{s}-{v}" for s, v in MODES])
 def test_axe_finds_no_violation_on_any_page(served_site, new_page, reader_pages, scheme, size):
-    page = new_page(viewport=EXPECT["viewports"][size], color_scheme=scheme)
-    paths = [f"{name}.html" for name in reader_pages] + list(EXPECT["other_pages"].values())
+    page = new_page(viewport=BROWSER["viewports"][size], color_scheme=scheme)
+    paths = [f"{name}.html" for name in reader_pages] + list(BROWSER["other_pages"].values())
     found = {}
     for path in paths:
         open_page(page, served_site, path)

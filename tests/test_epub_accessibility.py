@@ -13,8 +13,8 @@ import os
 import subprocess
 
 import pytest
-from browser import CHROMIUM
 
+from amitriptyline_kb.tools.chromium import CHROMIUM
 from helpers import ROOT, require
 
 ACE = ROOT / "node_modules" / ".bin" / "ace-cli"

@@ -12,9 +12,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import EXPECT, PHONE, open_page
 
-from helpers import main_element
+from amitriptyline_kb.tools.chromium import PHONE, open_page
+from helpers import BROWSER, main_element
 
 GLOSSARY = "glossary"
 LINK = "a.kb-term"
@@ -164,7 +164,7 @@ def test_without_javascript_the_link_goes_to_the_glossary(served_site, new_page,
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", EXPECT["color_schemes"])
+@pytest.mark.parametrize("scheme", BROWSER["color_schemes"])
 def test_an_open_preview_passes_axe(served_site, new_page, term_page, scheme):
     page = new_page(color_scheme=scheme)
     open_page(page, served_site, f"{term_page}.html")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from browser import EXPECT, is_offsite, record_requests
 
-from helpers import soup_of
+from amitriptyline_kb.tools.chromium import is_offsite, record_requests
+from helpers import BROWSER, soup_of
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def test_every_page_loads_only_from_the_site_and_sets_no_cookie(
     served_site, new_page, reader_pages
 ):
     page = new_page()
-    paths = [f"{name}.html" for name in reader_pages] + list(EXPECT["other_pages"].values())
+    paths = [f"{name}.html" for name in reader_pages] + list(BROWSER["other_pages"].values())
     for path in paths:
         page.goto(served_site + path, wait_until="networkidle")
         assert page.requests.urls, f"{path}: no request was recorded"

@@ -16,23 +16,19 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
-import yaml
-from browser import CONF, EXPECT, PHONE, SITE_URL, open_page
 from pypdf import PdfReader
 
-from helpers import SOURCE
+from amitriptyline_kb.tools.chromium import PHONE, open_page
+from amitriptyline_kb.tools.site import configuration, front_matter
+from helpers import BROWSER
 
 pytestmark = pytest.mark.browser
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITE_URL = configuration()["SITE_URL"]
 NOT_FOUND_PAGES = [
-    path for name, path in EXPECT["other_pages"].items() if name.startswith("not found")
+    path for name, path in BROWSER["other_pages"].items() if name.startswith("not found")
 ]
-
-
-def front_matter(docname: str) -> dict:
-    text = (SOURCE / f"{docname}.md").read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n", 2)[1])
 
 
 def _squash(text: str) -> str:
@@ -64,7 +60,7 @@ def test_a_missing_address_gets_a_helpful_404_page_that_works_at_any_depth(
     failed = _failed_responses(page)
     response = open_page(page, served_site, path)
     assert response.status == 404
-    title = CONF["notfound_context"]["title"]
+    title = configuration()["notfound_context"]["title"]
     assert page.locator("article h1").inner_text().strip() == title
     assert not failed, f"the 404 page at {path} could not load: {failed}"
     # Its links lead to real pages, and its search box searches the site.
@@ -164,7 +160,7 @@ selector => {
 """
 
 
-@pytest.mark.parametrize("scheme", EXPECT["color_schemes"])
+@pytest.mark.parametrize("scheme", BROWSER["color_schemes"])
 def test_the_site_follows_the_readers_colour_scheme(served_site, new_page, scheme):
     page = new_page(color_scheme=scheme)
     open_page(page, served_site, "index.html")
@@ -244,7 +240,7 @@ def test_a_printed_page_is_a_clean_handout(served_site, new_page, site, reader_p
         must_keep[f"tab panel {number}"] = " ".join(panel.get_text(" ").split()[:8])
     missing = [what for what, text in must_keep.items() if _squash(text) not in printed]
     assert not missing, f"the printed {name} lacks {missing}"
-    chrome = [words for words in EXPECT["not_printed"] if _squash(words) in printed]
+    chrome = [words for words in BROWSER["not_printed"] if _squash(words) in printed]
     assert not chrome, f"the printed {name} shows navigation: {chrome}"
 
     page.emulate_media(media="print")
@@ -305,13 +301,13 @@ def test_the_epub_link_names_the_file_on_the_site(site):
 def test_make_screenshots_saves_each_view_at_each_size_in_each_scheme(
     served_site, browser, site, tmp_path
 ):
-    from audit.screenshots import take_screenshots
+    from amitriptyline_kb.tools.screenshots import take_screenshots
 
     saved = take_screenshots(browser, served_site, site.html_dir, tmp_path)
-    expected_count = 3 * len(EXPECT["viewports"]) * len(EXPECT["color_schemes"])
+    expected_count = 3 * len(BROWSER["viewports"]) * len(BROWSER["color_schemes"])
     assert len(saved) == len(set(saved)) == expected_count
     for path in saved:
-        size = next(name for name in EXPECT["viewports"] if f"-{name}-" in path.name)
+        size = next(name for name in BROWSER["viewports"] if f"-{name}-" in path.name)
         width = int.from_bytes(path.read_bytes()[16:20], "big")  # PNG header: IHDR width
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        assert width == EXPECT["viewports"][size]["width"], path.name
+        assert width == BROWSER["viewports"][size]["width"], path.name

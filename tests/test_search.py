@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import yaml
-from browser import RequestLog, record_requests
 from sphinx.search.en import SearchEnglish
 
+from amitriptyline_kb.tools.chromium import RequestLog, record_requests
 from helpers import DATA, ROOT, warnings_of
 
 EXPECT = yaml.safe_load((DATA / "search_queries.yaml").read_text(encoding="utf-8"))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-from browser import open_page, serve
 
+from amitriptyline_kb.tools.chromium import open_page
+from amitriptyline_kb.tools.site import serve
 from helpers import build_root
 
 QUERIES = ["side effects", "serious side effects", "what side effects can it cause", "side affects"]

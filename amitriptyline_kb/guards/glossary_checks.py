@@ -26,12 +26,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import keep_per_page
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 # docname -> [(names of one entry, the line of each name)]
 Entries = dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]]
@@ -109,25 +106,23 @@ def check(app: Sphinx, env: BuildEnvironment) -> None:
                     first_seen[name.lower()] = (docname, line)
                 else:
                     where = os.path.relpath(env.doc2path(earlier[0]), app.confdir)
-                    logger.warning(
+                    warn(
+                        KbWarning.GLOSSARY_DUPLICATE,
                         "glossary term '%s' is already defined at %s:%d; keep one entry: "
                         "delete this one, or merge the two definitions into one",
                         name,
                         where,
                         earlier[1],
                         location=(docname, line),
-                        type="kb",
-                        subtype=KbWarning.GLOSSARY_DUPLICATE.subtype,
                     )
             if not linked_elsewhere & {name.lower() for name in names}:
-                logger.warning(
+                warn(
+                    KbWarning.GLOSSARY_UNUSED,
                     "glossary term '%s' is defined but no page links to it; link its first "
                     "mention on a page with {term}`%s`, or delete the entry",
                     names[0],
                     names[0],
                     location=(docname, numbers[0]),
-                    type="kb",
-                    subtype=KbWarning.GLOSSARY_UNUSED.subtype,
                 )
 
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import node_line
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 
 def check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
@@ -23,15 +20,14 @@ def check_alt_text(app: Sphinx, doctree: nodes.document) -> None:
     for image in doctree.findall(nodes.image):
         if image.get("alt", "").strip():
             continue
-        logger.warning(
+        warn(
+            KbWarning.IMAGE_ALT,
             "image '%s' has no alt text; say what it shows, for readers who cannot see it: "
             "![What the picture shows](%s), or ':alt: What the picture shows' under "
             "{image} or {figure}",
             image["uri"],
             image["uri"],
             location=(docname, node_line(image)),
-            type="kb",
-            subtype=KbWarning.IMAGE_ALT.subtype,
         )
 
 

@@ -30,11 +30,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 PAGES = {"html": ".html", "epub": ".xhtml"}
 URL_ATTRIBUTES = {
@@ -172,7 +169,8 @@ def scan_output(app: Sphinx, exception: Exception | None) -> None:
         docname = relative.removesuffix(suffix)
         for problem in scan_page(path, outdir, site_path):
             source = app.env.doc2path(docname) if docname in app.env.all_docs else None
-            logger.warning(
+            warn(
+                KbWarning.OUTPUT,
                 "the built page %s has %s; %s",
                 relative,
                 problem,
@@ -180,8 +178,6 @@ def scan_output(app: Sphinx, exception: Exception | None) -> None:
                 if source
                 else "it is not written from a page: check the templates and conf.py",
                 location=(docname, None) if source else None,
-                type="kb",
-                subtype=KbWarning.OUTPUT.subtype,
             )
 
 

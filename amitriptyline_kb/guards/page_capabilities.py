@@ -33,13 +33,10 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import sphinx_domains
 
 from amitriptyline_kb.shared import node_line
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 # What to write instead of a refused directive or role, where there is a
 # better answer than "use one of the allowed ones".
@@ -70,10 +67,6 @@ def _allowed(env, name: str):
     return getattr(env.config, name, None) if env is not None else None
 
 
-def _warn(message: str, *args: Any, location: Any, subtype: str) -> None:
-    logger.warning(message, *args, location=location, type="kb", subtype=subtype)
-
-
 def _listing(names) -> str:
     return ", ".join(sorted(names))
 
@@ -102,12 +95,12 @@ def _refused_directive(name: str, allowed: dict) -> type[Directive]:
         def run(self) -> list[nodes.Node]:
             env = self.state.document.settings.env
             instead = INSTEAD.get(name, "a page may use only " + _listing(allowed))
-            _warn(
+            warn(
+                KbWarning.DIRECTIVE,
                 "the directive '%s' is not allowed in a page; %s",
                 name,
                 instead,
                 location=(env.docname, self.lineno),
-                subtype=KbWarning.DIRECTIVE.subtype,
             )
             return []
 
@@ -125,7 +118,8 @@ def _with_checked_options(cls: type, name: str, options: frozenset) -> type:
                 extra = sorted(set(self.options) - options)
                 if extra:
                     env = self.state.document.settings.env
-                    _warn(
+                    warn(
+                        KbWarning.DIRECTIVE,
                         "the option ':%s:' is not allowed on {%s}; %s",
                         extra[0],
                         name,
@@ -133,7 +127,6 @@ def _with_checked_options(cls: type, name: str, options: frozenset) -> type:
                         if options
                         else "it takes no options",
                         location=(env.docname, self.lineno),
-                        subtype=KbWarning.DIRECTIVE.subtype,
                     )
                     return []
                 return super().run()
@@ -149,12 +142,12 @@ def _refused_role(name: str, allowed) -> Any:
         instead = INSTEAD.get(
             name, "a page may use only " + _listing("{" + r + "}" for r in allowed)
         )
-        _warn(
+        warn(
+            KbWarning.ROLE,
             "the role '{%s}' is not allowed in a page; %s",
             name,
             instead,
             location=(env.docname, lineno),
-            subtype=KbWarning.ROLE.subtype,
         )
         # The words stay in the page, as plain text.
         return [nodes.Text(text)], []
@@ -207,12 +200,12 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
             if key:
                 refusing = key["key"].strip() not in allowed
                 if refusing:
-                    _warn(
+                    warn(
+                        KbWarning.FRONT_MATTER,
                         "the front-matter key '%s' is not one a page may set; a page sets only %s",
                         key["key"].strip(),
                         _listing(allowed),
                         location=(docname, number + 2),
-                        subtype=KbWarning.FRONT_MATTER.subtype,
                     )
             elif line[:1] not in (" ", "\t", "-") or not line.strip():
                 refusing = False
@@ -222,11 +215,11 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         text = "---\n" + "\n".join(lines) + text[match.end("body") :]
     for found in EVAL_RST.finditer(text):
         line = text.count("\n", 0, found.start()) + 1
-        _warn(
+        warn(
+            KbWarning.DIRECTIVE,
             "a {eval-rst} block is not allowed in a page; %s",
             INSTEAD["eval-rst"],
             location=(docname, line),
-            subtype=KbWarning.DIRECTIVE.subtype,
         )
     source[0] = EVAL_RST.sub(lambda m: m[0].replace("{eval-rst}", "text"), text)
 
@@ -265,9 +258,7 @@ def check_pictures(app: Sphinx, doctree: nodes.document) -> None:
                     "are published: put the picture in the page's folder"
                 )
         if problem:
-            _warn(
-                problem, uri, location=(docname, node_line(image)), subtype=KbWarning.PATH.subtype
-            )
+            warn(KbWarning.PATH, problem, uri, location=(docname, node_line(image)))
             image.replace_self(nodes.inline("", image.get("alt", "")))
 
 
@@ -276,14 +267,14 @@ def check_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in doctree.findall(lambda n: isinstance(n, (nodes.reference, nodes.target))):
         uri = node.get("refuri", "")
         if uri and _scheme_refused(app, uri):
-            _warn(
+            warn(
+                KbWarning.LINK,
                 "the link '%s' uses '%s:', which a page may not link to; links go to %s "
                 "addresses, or to a page of this site",
                 uri[:60],
                 urlsplit(uri).scheme,
                 _listing(f"{s}:" for s in app.config.kb_link_schemes),
                 location=(docname, node_line(node)),
-                subtype=KbWarning.LINK.subtype,
             )
             node["refuri"] = "#"
 
@@ -301,11 +292,11 @@ def check_bibliography(app: Sphinx) -> None:
         text = path.read_text(encoding="utf-8")
         for found in BIB_URL.finditer(text):
             if urlsplit(found["url"]).scheme.lower() not in ("http", "https"):
-                _warn(
+                warn(
+                    KbWarning.LINK,
                     "the address '%s' is not a web address; a source's url starts with https://",
                     found["url"][:60],
                     location=f"{path}:{text.count(chr(10), 0, found.start()) + 1}",
-                    subtype=KbWarning.LINK.subtype,
                 )
 
 

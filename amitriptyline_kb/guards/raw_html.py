@@ -17,12 +17,9 @@ import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import node_line
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
@@ -30,33 +27,33 @@ COMMENT_ONLY = re.compile(r"\s*(<!--.*?-->\s*)+", re.DOTALL)
 SHOWN = 40
 
 
-def _problem(html: str) -> tuple[str, str]:
-    """The message and subtype for one piece of raw HTML, worst problem first."""
+def _problem(html: str) -> tuple[str, KbWarning]:
+    """The message and kind of warning for one piece of raw HTML, worst problem first."""
     if SCRIPT.search(html):
         return (
             "a <script> element would run code in every reader's browser and is not "
             "allowed in a page; remove it",
-            KbWarning.SCRIPT.subtype,
+            KbWarning.SCRIPT,
         )
     handler = EVENT_HANDLER.search(html)
     if handler:
         return (
             f"the HTML attribute '{handler[1]}' would run code in every reader's browser "
             "and is not allowed in a page; remove it",
-            KbWarning.SCRIPT.subtype,
+            KbWarning.SCRIPT,
         )
     if COMMENT_ONLY.fullmatch(html):
         return (
             "an HTML comment is published in the page; write a note for contributors "
             "on a line starting with '%' instead",
-            KbWarning.RAW_HTML.subtype,
+            KbWarning.RAW_HTML,
         )
     shown = " ".join(html.split())
     shown = shown if len(shown) <= SHOWN else shown[: SHOWN - 1] + "…"
     return (
         f"raw HTML is not allowed in a page ('{shown}'); write it in Markdown, or use a "
         "directive such as :::{note} or ::::{tab-set}",
-        KbWarning.RAW_HTML.subtype,
+        KbWarning.RAW_HTML,
     )
 
 
@@ -69,8 +66,8 @@ def check_raw_html(app: Sphinx, doctree: nodes.document) -> None:
             line = node_line(raw)
             by_line[line] = by_line.get(line, "") + raw.astext()
     for line, html in by_line.items():
-        message, subtype = _problem(html)
-        logger.warning(message, location=(docname, line), type="kb", subtype=subtype)
+        message, kind = _problem(html)
+        warn(kind, message, location=(docname, line))
 
 
 def setup(app: Sphinx) -> dict:

@@ -30,12 +30,9 @@ from types import ModuleType
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import is_on_every_page
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 
 @cache
@@ -136,14 +133,13 @@ def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     hardest, line = _hardest_paragraph(doctree)
     where = f", starting with the paragraph on line {line} (grade {hardest:.1f})" if line else ""
-    logger.warning(
+    warn(
+        KbWarning.READABILITY,
         "reading grade %.1f is above the limit of %s; use shorter sentences and everyday words%s",
         grade,
         limit,
         where,
         location=(docname, _title_line(doctree)),
-        type="kb",
-        subtype=KbWarning.READABILITY.subtype,
     )
 
 

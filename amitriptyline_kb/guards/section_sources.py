@@ -21,12 +21,9 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import ON_EVERY_PAGE, node_line
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 # Not the section's own words: added to every page, navigation, index entries,
 # and the part of an urgent-help callout that comes from its data file.
@@ -70,14 +67,13 @@ def check_sections(app: Sphinx, doctree: nodes.document) -> None:
         if not says_something or any(_is_citation(n) for n in own):
             continue
         title = section.next_node(nodes.title)
-        logger.warning(
+        warn(
+            KbWarning.SOURCES,
             "the section '%s' cites no source; add {cite:p}`key` after the sentence it "
             "supports, with the key of a source in references.bib, or take out what no "
             "source supports",
             title.astext() if title else "",
             location=(docname, node_line(title)),
-            type="kb",
-            subtype=KbWarning.SOURCES.subtype,
         )
 
 

@@ -32,9 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Pages that Sphinx, furo or sphinx-notfound-page write themselves.
@@ -69,10 +67,6 @@ def nesting_depth(text: str) -> tuple[int, int]:
     return deepest, deepest_line
 
 
-def _warn(path: Path, line: int, message: str, *args: Any, subtype: str) -> None:
-    logger.warning(message, *args, location=f"{path}:{line}", type="kb", subtype=subtype)
-
-
 def _first_bad_line(data: bytes, error: UnicodeDecodeError) -> int:
     return data[: error.start].count(b"\n") + 1
 
@@ -95,13 +89,12 @@ def check_files(app: Sphinx) -> None:
             relative = path.relative_to(source_dir).as_posix()
             # Anywhere under source/, _static/ too: its files are copied as they are.
             if path.is_symlink():
-                _warn(
-                    path,
-                    1,
+                warn(
+                    KbWarning.PATH,
                     "'%s' is a symbolic link; a link would publish whatever it points "
                     "to, so copy the file into source/ instead",
                     relative,
-                    subtype=KbWarning.PATH.subtype,
+                    location=f"{path}:{1}",
                 )
                 left_out += [relative, f"{relative}/**"]
                 if name in dirnames:
@@ -149,70 +142,64 @@ def _check_page(app: Sphinx, path: Path, relative: str) -> list[str]:
         suggestion = "/".join(
             re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "page" for part in parts
         )
-        _warn(
-            path,
-            1,
+        warn(
+            KbWarning.FILE_NAME,
             "the file name '%s' is not lower case with hyphens; rename it, for "
             "example to '%s.%s', and use that name in the contents list",
             relative,
             suggestion,
             relative.rsplit(".", 1)[1],
-            subtype=KbWarning.FILE_NAME.subtype,
+            location=f"{path}:{1}",
         )
         return [relative]
     if stem in GENERATED:
-        _warn(
-            path,
-            1,
+        warn(
+            KbWarning.FILE_NAME,
             "a page may not be called '%s': the site writes a page of that name "
             "itself, and one of the two would be lost; choose another name",
             stem,
-            subtype=KbWarning.FILE_NAME.subtype,
+            location=f"{path}:{1}",
         )
         return [relative]
     data = path.read_bytes()
     if b"\0" in data:
-        _warn(
-            path,
-            1,
+        warn(
+            KbWarning.ENCODING,
             "'%s' is a binary file, not a page; pages are Markdown text, so keep "
             "pictures and other files out of the page's name ending in '.md'",
             relative,
-            subtype=KbWarning.ENCODING.subtype,
+            location=f"{path}:{1}",
         )
         return [relative]
     try:
         text = data.decode(app.config.source_encoding)
     except UnicodeDecodeError as error:
-        _warn(
-            path,
-            _first_bad_line(data, error),
+        warn(
+            KbWarning.ENCODING,
             "this line is not UTF-8 text (byte 0x%02x); save the file as UTF-8 in your editor",
             data[error.start],
-            subtype=KbWarning.ENCODING.subtype,
+            location=f"{path}:{_first_bad_line(data, error)}",
         )
         return [relative]
     depth, line = nesting_depth(text)
     if depth > app.config.kb_max_nesting:
-        _warn(
-            path,
-            line,
+        warn(
+            KbWarning.NESTING,
             "lists or quotes are nested %d levels deep here, more than the %d "
             "a page may nest (deeper levels would be lost); use fewer levels, or headings",
             depth,
             app.config.kb_max_nesting,
-            subtype=KbWarning.NESTING.subtype,
+            location=f"{path}:{line}",
         )
         return [relative]
     if len(data) > app.config.kb_max_page_kb * 1024:
-        _warn(
-            path,
-            1,
+        warn(
+            KbWarning.SIZE,
             "the page is %d kB, more than the %d kB a page may be; split it into "
             "pages of one topic each",
             len(data) // 1024,
             app.config.kb_max_page_kb,
-            subtype=KbWarning.SIZE.subtype,
+            location=f"{path}:{1}",
         )
     return []
 

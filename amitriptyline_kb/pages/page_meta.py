@@ -19,12 +19,9 @@ from html import escape
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import is_website
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 DESCRIPTION = "description"
 
@@ -47,15 +44,14 @@ def check_description(app: Sphinx, doctree) -> None:
     if isinstance(description, str) and description.strip():
         return
     source = Path(app.env.doc2path(docname))
-    logger.warning(
+    warn(
+        KbWarning.DESCRIPTION,
         "page has no '%s' in its front matter; add a line such as "
         "'%s: <one or two sentences saying what this page answers>' between "
         "the '---' lines at the top of the page (search results show it)",
         DESCRIPTION,
         DESCRIPTION,
         location=(docname, _front_matter_end(source)),
-        type="kb",
-        subtype=KbWarning.DESCRIPTION.subtype,
     )
 
 

@@ -22,11 +22,8 @@ from typing import Any, TypeVar
 
 import yaml
 from sphinx.config import Config
-from sphinx.util import logging
 
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 T = TypeVar("T")
 _read: dict[tuple[str, float, Callable], Any] = {}
@@ -57,12 +54,11 @@ def _read_page_text(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
-        logger.warning(
+        warn(
+            KbWarning.READER_TEXT,
             "cannot read the reader text: %s; check kb_reader_text in conf.py",
             error,
             location=f"{path}:1",
-            type="kb",
-            subtype=KbWarning.READER_TEXT.subtype,
         )
         return {}
 
@@ -74,13 +70,12 @@ def reader_text(config: Config, *keys: str) -> str:
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     if not isinstance(value, str):
-        logger.warning(
+        warn(
+            KbWarning.READER_TEXT,
             "the reader text '%s' is missing; add it to %s",
             ": ".join(keys),
             path.name,
             location=f"{path}:1",
-            type="kb",
-            subtype=KbWarning.READER_TEXT.subtype,
         )
         return ""
     # Keep one trailing space ("Medical disclaimer: "): it separates two texts.

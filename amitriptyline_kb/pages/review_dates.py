@@ -18,15 +18,13 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from amitriptyline_kb.pages.reader_text import reader_text, setup_reader_text
 from amitriptyline_kb.shared import add_static_files, front_matter_line, on_every_page
-from amitriptyline_kb.warnings import KbWarning
+from amitriptyline_kb.warnings import KbWarning, warn
 
 STATIC_DIR = Path(__file__).with_name("static")
 
-logger = logging.getLogger(__name__)
 
 LAST_REVIEWED = "last-reviewed"
 NEXT_REVIEW = "next-review"
@@ -44,15 +42,14 @@ def _parse(app: Sphinx, docname: str, key: str) -> date | None:
     value = app.env.metadata[docname].get(key)
     location = (docname, front_matter_line(source, key))
     if value is None:
-        logger.warning(
+        warn(
+            KbWarning.REVIEW,
             "page has no '%s' date in its front matter; add the line '%s: %s' "
             "between the '---' lines at the top of the page",
             key,
             key,
             EXAMPLE[key],
             location=location,
-            type="kb",
-            subtype=KbWarning.REVIEW.subtype,
         )
         return None
     if isinstance(value, date):
@@ -60,7 +57,8 @@ def _parse(app: Sphinx, docname: str, key: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        logger.warning(
+        warn(
+            KbWarning.REVIEW,
             "'%s' is '%s', which is not a date in the form YYYY-MM-DD; write it as, "
             "for example, '%s: %s'",
             key,
@@ -68,8 +66,6 @@ def _parse(app: Sphinx, docname: str, key: str) -> date | None:
             key,
             EXAMPLE[key],
             location=location,
-            type="kb",
-            subtype=KbWarning.REVIEW.subtype,
         )
         return None
 
@@ -82,7 +78,8 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
         return
     if upcoming < last:
         source = Path(app.env.doc2path(docname))
-        logger.warning(
+        warn(
+            KbWarning.REVIEW,
             "'%s' (%s) is earlier than '%s' (%s); set the next review after the "
             "last one, usually a year later",
             NEXT_REVIEW,
@@ -90,8 +87,6 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
             LAST_REVIEWED,
             last,
             location=(docname, front_matter_line(source, NEXT_REVIEW)),
-            type="kb",
-            subtype=KbWarning.REVIEW.subtype,
         )
         return
     wording = reader_text(app.config, "review line")

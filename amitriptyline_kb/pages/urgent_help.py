@@ -32,7 +32,6 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
@@ -43,11 +42,10 @@ from amitriptyline_kb.pages.reader_text import (
     setup_reader_text,
 )
 from amitriptyline_kb.shared import add_static_files, on_every_page
-from amitriptyline_kb.warnings import KbWarning
+from amitriptyline_kb.warnings import KbWarning, warn
 
 STATIC_DIR = Path(__file__).with_name("static")
 
-logger = logging.getLogger(__name__)
 
 TIERS = ("pharmacist", "urgent", "emergency")
 FIELDS = ("title", "action")
@@ -69,12 +67,11 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError) as error:
-        logger.warning(
+        warn(
+            KbWarning.URGENT_HELP,
             "cannot read the urgent-help tiers: %s; check kb_urgent_help in conf.py",
             error,
             location=f"{path}:1",
-            type="kb",
-            subtype=KbWarning.URGENT_HELP.subtype,
         )
         return {}
     lines = text.splitlines()
@@ -86,13 +83,12 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
         missing = [f for f in FIELDS if f not in tiers[tier]]
         if missing:
             line = next((n for n, t in enumerate(lines, 1) if t.startswith(f"{tier}:")), 1)
-            logger.warning(
+            warn(
+                KbWarning.URGENT_HELP,
                 "tier '%s' needs %s; each tier has a 'title:' and an 'action:'",
                 tier,
                 " and ".join(f"'{f}:'" for f in missing),
                 location=f"{path}:{line}",
-                type="kb",
-                subtype=KbWarning.URGENT_HELP.subtype,
             )
     return tiers
 
@@ -110,23 +106,21 @@ class UrgentHelp(SphinxDirective):
         callout_id = f"urgent-help-{self.env.new_serialno('urgent-help')}"
         callout["ids"].append(callout_id)
         if tier not in TIERS:
-            logger.warning(
+            warn(
+                KbWarning.URGENT_HELP,
                 "unknown urgent-help tier '%s'; write one of %s, for example '%s'",
                 tier,
                 ", ".join(f"'{t}'" for t in TIERS),
                 EXAMPLE,
                 location=self.get_location(),
-                type="kb",
-                subtype=KbWarning.URGENT_HELP.subtype,
             )
         if not self.content:
-            logger.warning(
+            warn(
+                KbWarning.URGENT_HELP,
                 "this urgent-help callout has no list; say when to act, one '- ' line "
                 "each, between '%s' and ':::'",
                 EXAMPLE,
                 location=self.get_location(),
-                type="kb",
-                subtype=KbWarning.URGENT_HELP.subtype,
             )
         # A dependency of every page with a callout: a change rebuilds them.
         self.env.note_dependency(self.config.kb_urgent_help)

@@ -26,12 +26,9 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.references import SphinxDomains
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import front_matter_line
-from amitriptyline_kb.warnings import KbWarning
-
-logger = logging.getLogger(__name__)
+from amitriptyline_kb.warnings import KbWarning, warn
 
 KEYWORDS = "keywords"
 EXAMPLE = "keywords: neuropathy, symptoms, causes of nerve damage"
@@ -71,28 +68,26 @@ class PageKeywords(SphinxTransform):
             return
         keywords = parse_keywords(str(value))
         if keywords is None:
-            logger.warning(
+            warn(
+                KbWarning.KEYWORDS,
                 "'%s' must be words or phrases separated by commas, none of them empty "
                 "and none holding ';', for example '%s'",
                 KEYWORDS,
                 EXAMPLE,
-                type="kb",
-                subtype=KbWarning.KEYWORDS.subtype,
                 location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             return
         config = self.env.config
         too_long = [k for k in keywords if len(k) > config.kb_max_keyword_chars]
         if len(keywords) > config.kb_max_keywords or too_long:
-            logger.warning(
+            warn(
+                KbWarning.KEYWORDS,
                 "a page may have at most %d keywords of at most %d characters each; this one "
                 "has %d%s: keep the words readers would type for this page only",
                 config.kb_max_keywords,
                 config.kb_max_keyword_chars,
                 len(keywords),
                 f", and '{too_long[0][:30]}…' is {len(too_long[0])} long" if too_long else "",
-                type="kb",
-                subtype=KbWarning.KEYWORDS.subtype,
                 location=(docname, front_matter_line(Path(self.env.doc2path(docname)), KEYWORDS)),
             )
             keywords = [k for k in keywords if len(k) <= config.kb_max_keyword_chars]
@@ -115,14 +110,13 @@ def check_search_index_size(app: Sphinx, exception: Exception | None) -> None:
         return
     size_kb = -(-index.stat().st_size // 1024)
     if index.stat().st_size > app.config.kb_max_search_index_kb * 1024:
-        logger.warning(
+        warn(
+            KbWarning.SIZE,
             "the search index is %d kB, more than the %d kB a reader's phone should download "
             "before it can search; look for a page that grew too large",
             size_kb,
             app.config.kb_max_search_index_kb,
             location=f"{index}:1",
-            type="kb",
-            subtype=KbWarning.SIZE.subtype,
         )
 
 

@@ -28,14 +28,12 @@ from typing import Any
 
 import yaml
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from amitriptyline_kb.shared import add_static_files
-from amitriptyline_kb.warnings import KbWarning
+from amitriptyline_kb.warnings import KbWarning, warn
 
 STATIC_DIR = Path(__file__).with_name("static")
 
-logger = logging.getLogger(__name__)
 
 SEARCH_PAGE = "search"
 SCRIPT = "search-answers.js"
@@ -61,13 +59,7 @@ class _Problems:
         mark = node.start_mark if isinstance(node, yaml.Node) else node
         line = mark.line + 1 if mark else 1
         self.count += 1
-        logger.warning(
-            message,
-            *args,
-            location=f"{self.path}:{line}",
-            type="kb",
-            subtype=KbWarning.SEARCH.subtype,
-        )
+        warn(KbWarning.SEARCH, message, *args, location=f"{self.path}:{line}")
 
 
 def _text(node: yaml.Node) -> str | None:

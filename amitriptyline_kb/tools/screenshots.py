@@ -1,7 +1,7 @@
 """Screenshots of the site to look at: the landing page, a page with tabs and
 an open glossary preview, at desktop and phone sizes, light and dark.
 
-Usage: python tests/audit/screenshots.py _build/html _build/screenshots
+Usage: python -m amitriptyline_kb.tools.screenshots _build/html _build/screenshots
 (run by `make screenshots`). Serves the built site on 127.0.0.1 and saves one
 PNG per view, size and colour scheme, named like ``tabs-phone-dark.png``.
 """
@@ -11,14 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
-
-from browser import CHROMIUM, CHROMIUM_ARGS, EXPECT, serve
-
-from helpers import reader_docnames
+from amitriptyline_kb.tools.chromium import DESKTOP, PHONE, launch
+from amitriptyline_kb.tools.site import reader_docnames, serve
 
 TERM_LINK = "article a.kb-term:visible"
+COLOR_SCHEMES = ["light", "dark"]
 
 
 def first_page_with(html_dir: Path, marker: str) -> str:
@@ -52,9 +49,9 @@ def take_screenshots(browser, base_url: str, html_dir: Path, out_dir: Path) -> l
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     saved = []
-    for size, viewport in EXPECT["viewports"].items():
-        phone = viewport["width"] < 600
-        for scheme in EXPECT["color_schemes"]:
+    for size, viewport in {"desktop": DESKTOP, "phone": PHONE}.items():
+        phone = viewport is PHONE
+        for scheme in COLOR_SCHEMES:
             context = browser.new_context(
                 viewport=viewport, color_scheme=scheme, has_touch=phone, is_mobile=phone
             )
@@ -71,13 +68,9 @@ def take_screenshots(browser, base_url: str, html_dir: Path, out_dir: Path) -> l
 
 
 def main(html_dir: Path, out_dir: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with serve(html_dir) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with serve(html_dir) as base_url, launch() as browser:
         for path in take_screenshots(browser, base_url, html_dir, out_dir):
             print(path)
-        browser.close()
 
 
 if __name__ == "__main__":

@@ -20,12 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
-
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
-
-from helpers import ROOT, reader_docnames
+from amitriptyline_kb.tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from amitriptyline_kb.tools.site import ROOT, reader_docnames, serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
