@@ -23,9 +23,11 @@ and what every page gets.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 
@@ -46,6 +48,12 @@ def front_matter_line(source: Path, key: str) -> int:
         if line.startswith(f"{key}:"):
             return number
     return 1
+
+
+def per_page(env: BuildEnvironment, attribute: str) -> dict[str, Any]:
+    """The per-page dict that ``keep_per_page`` gave ``env`` under ``attribute``."""
+    records: dict[str, Any] = getattr(env, attribute)
+    return records
 
 
 def keep_per_page(app: Sphinx, *attributes: str) -> None:
@@ -88,7 +96,12 @@ def is_on_every_page(node: nodes.Node) -> bool:
 
 
 def is_website(app: Sphinx) -> bool:
-    return app.builder.format == "html" and not app.builder.embedded
+    builder = app.builder
+    return (
+        isinstance(builder, StandaloneHTMLBuilder)
+        and builder.format == "html"
+        and not builder.embedded
+    )
 
 
 def add_static_files(

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.builders.epub3 import HTML_TAG
+from sphinx.builders.epub3 import HTML_TAG, Epub3Builder
 
 INDEX_PAGE = "genindex.xhtml"
 
@@ -117,7 +117,7 @@ def _index_in_ncx(outdir: Path, config) -> None:
 
 def prepare(app: Sphinx) -> None:
     builder = app.builder
-    if builder.name != "epub":
+    if not isinstance(builder, Epub3Builder):
         return
     language = html.escape(app.config.epub_language or app.config.language or "en")
     builder.html_tag = HTML_TAG.replace(">", f' lang="{language}" xml:lang="{language}">', 1)

@@ -24,7 +24,7 @@ from amitriptyline_kb.shared import add_static_files
 STATIC_DIR = Path(__file__).with_name("static")
 
 
-def _cells(row: nodes.row) -> list[nodes.entry]:
+def _cells(row: nodes.Node) -> list[nodes.entry]:
     return list(row.findall(nodes.entry))
 
 
@@ -44,7 +44,7 @@ class LinearTables(SphinxPostTransform):
             )
             if not has_row_headers or head is None or body is None:
                 continue
-            headers = [" ".join(cell.astext().split()) for cell in _cells(head[0])]
+            headers = [" ".join(cell.astext().split()) for cell in _cells(head.children[0])]
             linear = nodes.container(classes=["kb-table-linear"], ids=table["ids"])
             title = next(iter(table.findall(nodes.title)), None)
             if title is not None:

@@ -32,11 +32,17 @@ class LinearTabSets(SphinxPostTransform):
     default_priority = TabSetHtmlTransform.default_priority - 1
 
     def run(self, **kwargs: Any) -> None:
-        for tab_set in list(self.document.findall(lambda n: is_component(n, "tab-set"))):
+        for tab_set in list(self.document.findall(nodes.Element)):
+            if not is_component(tab_set, "tab-set"):
+                continue
             linear = nodes.container(classes=["kb-tabs-linear"], ids=tab_set["ids"])
             for child in tab_set.children:
                 # A malformed item is reported by sphinx-design in the HTML build.
-                if is_component(child, "tab-item") and len(child.children) == 2:
+                if (
+                    isinstance(child, nodes.Element)
+                    and is_component(child, "tab-item")
+                    and len(child.children) == 2
+                ):
                     linear.extend(self._linear_tab(child))
                 else:
                     # Hyperlink targets stay, so references to them resolve.
@@ -48,6 +54,7 @@ class LinearTabSets(SphinxPostTransform):
     @staticmethod
     def _linear_tab(tab_item: nodes.Element) -> list[nodes.Node]:
         label, content = tab_item.children
+        assert isinstance(label, nodes.Element) and isinstance(content, nodes.Element)
         heading = nodes.rubric(
             "", "", *label.children, classes=["kb-tab-heading"], ids=label["ids"] + tab_item["ids"]
         )

@@ -24,7 +24,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from docutils import nodes
@@ -48,7 +48,7 @@ def _file(app: Sphinx, docname: str) -> str:
     return os.path.relpath(app.env.doc2path(docname), app.confdir)
 
 
-def _did_you_mean(wrong: str, candidates: object, fix: str, quote: str = "'") -> str:
+def _did_you_mean(wrong: str, candidates: Iterable[str], fix: str, quote: str = "'") -> str:
     """``fix``, after the nearest of ``candidates`` to ``wrong`` if one is close."""
     close = difflib.get_close_matches(wrong, list(candidates), n=1, cutoff=0.6)
     if not close:
@@ -158,7 +158,9 @@ def tab_problem(app: Sphinx, message: str, location: Any) -> str | None:
 
 def unknown_citation(app: Sphinx, message: str, location: Any) -> str:
     key = re.search(r'"(.*)"', message)
-    keys = app.env.get_domain("cite").bibdata.data.entries.keys()
+    # sphinxcontrib-bibtex is untyped; its domain holds the parsed .bib files.
+    cite: Any = app.env.get_domain("cite")
+    keys = cite.bibdata.data.entries.keys()
     bibfiles = " or ".join(app.config.bibtex_bibfiles)
     fix = f"use a key from {bibfiles}, or add an entry for the source there first"
     return _did_you_mean(key[1], keys, fix, quote='"') if key else fix

@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from amitriptyline_kb.shared import keep_per_page
+from amitriptyline_kb.shared import keep_per_page, per_page
 from amitriptyline_kb.warnings import KbWarning, warn
 
 # docname -> [(names of one entry, the line of each name)]
@@ -37,7 +37,7 @@ Entries = dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]]
 GLOSSARY_FENCE = re.compile(r"\s*(:{3,}|`{3,})\{glossary\}")
 
 
-def _glossary_blocks(lines: list[str]) -> list[dict[str, list[int]]]:
+def _glossary_blocks(lines: list[str]) -> list[defaultdict[str, list[int]]]:
     """For each glossary block in a page's source: each term's line numbers.
 
     Terms are the lines inside the block that are not indented and are not
@@ -45,7 +45,7 @@ def _glossary_blocks(lines: list[str]) -> list[dict[str, list[int]]]:
     source is read because Sphinx's line numbers for a MyST glossary count
     from the start of the block.
     """
-    blocks = []
+    blocks: list[defaultdict[str, list[int]]] = []
     closing = None
     for number, line in enumerate(lines, 1):
         if closing is None:
@@ -84,8 +84,8 @@ def note_entries_and_links(app: Sphinx, doctree: nodes.document) -> None:
         for glossary, term_lines in zip(doctree.findall(addnodes.glossary), _glossary_blocks(lines))
         for entry in _entries_of(glossary, term_lines)
     ]
-    env.kb_glossary_entries[docname] = entries
-    env.kb_term_links[docname] = {
+    per_page(env, "kb_glossary_entries")[docname] = entries
+    per_page(env, "kb_term_links")[docname] = {
         node["reftarget"].lower()
         for node in doctree.findall(addnodes.pending_xref)
         if node.get("refdomain") == "std" and node.get("reftype") == "term"
@@ -94,11 +94,11 @@ def note_entries_and_links(app: Sphinx, doctree: nodes.document) -> None:
 
 def check(app: Sphinx, env: BuildEnvironment) -> None:
     first_seen: dict[str, tuple[str, int]] = {}
-    for docname in sorted(env.kb_glossary_entries):
+    for docname in sorted(per_page(env, "kb_glossary_entries")):
         linked_elsewhere = set().union(
-            *(links for doc, links in env.kb_term_links.items() if doc != docname)
+            *(links for doc, links in per_page(env, "kb_term_links").items() if doc != docname)
         )
-        entries = sorted(env.kb_glossary_entries[docname], key=lambda entry: entry[1])
+        entries = sorted(per_page(env, "kb_glossary_entries")[docname], key=lambda entry: entry[1])
         for names, numbers in entries:
             for name, line in zip(names, numbers, strict=True):
                 earlier = first_seen.get(name.lower())

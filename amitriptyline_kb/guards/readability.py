@@ -26,6 +26,7 @@ import importlib.resources
 import sys
 from functools import cache
 from types import ModuleType
+from typing import IO
 
 from docutils import nodes
 from sphinx import addnodes
@@ -33,6 +34,11 @@ from sphinx.application import Sphinx
 
 from amitriptyline_kb.shared import is_on_every_page
 from amitriptyline_kb.warnings import KbWarning, warn
+
+
+def _resource_stream(package: str, name: str) -> IO[bytes]:
+    """pkg_resources.resource_stream, the one function textstat calls."""
+    return importlib.resources.files(package).joinpath(name).open("rb")
 
 
 @cache
@@ -49,9 +55,7 @@ def _textstat() -> ModuleType:
     stand_in_needed = "pkg_resources" not in sys.modules
     if stand_in_needed:
         stand_in = ModuleType("pkg_resources")
-        stand_in.resource_stream = lambda package, name: (
-            importlib.resources.files(package).joinpath(name).open("rb")
-        )
+        stand_in.resource_stream = _resource_stream  # type: ignore[attr-defined]
         sys.modules["pkg_resources"] = stand_in
     try:
         import textstat

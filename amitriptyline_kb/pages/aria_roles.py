@@ -15,12 +15,16 @@ Every other node is written by Sphinx as before. The handlers are registered
 for the "html" format, so the ePub builder uses them as well.
 """
 
+from typing import Any
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 CAPTION_LEVEL = "2"
+# A keyword Python cannot spell ("aria-level"), for starttag().
+ARIA_LEVEL: dict[str, Any] = {"aria-level": CAPTION_LEVEL}
 
 
 def _is_toctree_caption(node: nodes.title) -> bool:
@@ -32,11 +36,7 @@ def visit_title(self: HTML5Translator, node: nodes.title) -> None:
     if not _is_toctree_caption(node):
         HTML5Translator.visit_title(self, node)
         return
-    self.body.append(
-        self.starttag(
-            node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": CAPTION_LEVEL}
-        )
-    )
+    self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **ARIA_LEVEL))
     self.body.append('<span class="caption-text">')
     self.context.append("</span></p>\n")
 

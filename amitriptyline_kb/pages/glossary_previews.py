@@ -25,13 +25,15 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 
-from amitriptyline_kb.shared import add_static_files
+from amitriptyline_kb.shared import add_static_files, is_website
 
 STATIC_DIR = Path(__file__).with_name("static")
 
 LINK_CLASS = "kb-term"
 SCRIPT = "glossary-previews.js"
 STYLESHEET = "glossary-previews.css"
+# Where the environment keeps each term's definition, by the term's HTML id.
+DEFINITIONS = "kb_glossary_definitions"
 
 
 def _plain(definition: nodes.definition) -> str:
@@ -48,7 +50,7 @@ def collect_definitions(app: Sphinx, env: BuildEnvironment) -> None:
     """Map each glossary term's HTML id to its definition's plain text."""
     term_docs = {
         docname
-        for (objtype, _), (docname, _) in env.get_domain("std").objects.items()
+        for (objtype, _), (docname, _) in env.domains.standard_domain.objects.items()
         if objtype == "term"
     }
     definitions = {}
@@ -58,7 +60,7 @@ def collect_definitions(app: Sphinx, env: BuildEnvironment) -> None:
             if definition is not None:
                 for term_id in term["ids"]:
                     definitions[term_id] = _plain(definition)
-    env.kb_glossary_definitions = definitions
+    setattr(env, DEFINITIONS, definitions)
 
 
 def _is_term_reference(node: nodes.Node) -> bool:
@@ -75,8 +77,10 @@ class AddDefinitions(SphinxPostTransform):
     default_priority = ReferencesResolver.default_priority + 1
 
     def run(self, **kwargs: Any) -> None:
-        definitions = getattr(self.env, "kb_glossary_definitions", {})
-        for reference in self.document.findall(_is_term_reference):
+        definitions = getattr(self.env, DEFINITIONS, {})
+        for reference in self.document.findall(nodes.reference):
+            if not _is_term_reference(reference):
+                continue
             target = reference.get("refid") or urlsplit(reference.get("refuri", "")).fragment
             if target in definitions:
                 reference["reftitle"] = definitions[target]
@@ -84,7 +88,7 @@ class AddDefinitions(SphinxPostTransform):
 
 
 def add_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if doctree is None or app.builder.embedded:
+    if doctree is None or not is_website(app):
         return
     has_previews = any(LINK_CLASS in node["classes"] for node in doctree.findall(nodes.reference))
     if has_previews:

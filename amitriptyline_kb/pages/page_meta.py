@@ -56,7 +56,7 @@ def check_description(app: Sphinx, doctree) -> None:
 
 
 def add_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if app.builder.embedded:
+    if not is_website(app):
         return  # The ePub has its own description (conf.epub_description).
     meta = context.get("meta") or {}
     description = meta.get(DESCRIPTION)

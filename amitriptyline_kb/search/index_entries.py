@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.search import js_index
 from sphinx.util.index_entries import split_index_msg
@@ -78,7 +79,7 @@ def reread_after_an_interrupted_build(
         return []
     outdir = Path(app.outdir)
     written = any(outdir.glob("*.html"))
-    if not written or _index_is_readable(outdir / app.builder.searchindex_filename):
+    if not written or _index_is_readable(outdir / StandaloneHTMLBuilder.searchindex_filename):
         return []
     return sorted(env.found_docs - added - changed)
 

@@ -112,7 +112,7 @@ def _synonyms(node: yaml.Node, problems: _Problems) -> list[tuple[str, list[str]
                 EXAMPLE[SYNONYMS],
             )
             continue
-        pairs[said.lower()] = [words.lower() for words in meant]
+        pairs[said.lower()] = [words.lower() for words in meant if words is not None]
     return list(pairs.items())
 
 
@@ -121,7 +121,7 @@ def _list(node: yaml.Node, part: str, problems: _Problems) -> list[str]:
     values = node.value if isinstance(node, yaml.SequenceNode) else None
     words = [_text(value) for value in values or []]
     single = part == FILLER
-    if values is None or None in words or (single and any(" " in w for w in words)):
+    if values is None or None in words or (single and any(" " in (w or "") for w in words)):
         problems.warn(
             node,
             "'%s' must be a list of %s, one a line, for example %s",
@@ -130,7 +130,7 @@ def _list(node: yaml.Node, part: str, problems: _Problems) -> list[str]:
             EXAMPLE[part],
         )
         return []
-    return [word.lower() for word in words]
+    return [word.lower() for word in words if word is not None]
 
 
 def read_search_words(path: Path) -> dict[str, list]:

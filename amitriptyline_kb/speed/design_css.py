@@ -35,7 +35,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from amitriptyline_kb.shared import keep_per_page
+from amitriptyline_kb.shared import keep_per_page, per_page
 
 STYLESHEET = "sphinx-design.min.css"
 DESIGN_CLASS = re.compile(r"\.(sd-[\w-]+)")
@@ -129,7 +129,7 @@ def note_classes(app: Sphinx, doctree: nodes.document) -> None:
         if type(node).__module__.startswith("sphinx_design"):
             # A node of its own, such as an icon, whose HTML it writes itself.
             used.add(f"{COMPONENT}{type(node).__name__}")
-    app.env.kb_design_classes[app.env.docname] = used
+    per_page(app.env, "kb_design_classes")[app.env.docname] = used
 
 
 def write_subset(app: Sphinx, env: BuildEnvironment) -> None:
@@ -138,7 +138,7 @@ def write_subset(app: Sphinx, env: BuildEnvironment) -> None:
     full = _design_stylesheet(app)
     if full is None:
         return
-    used = set().union(*env.kb_design_classes.values())
+    used = set().union(*per_page(env, "kb_design_classes").values())
     text = full.read_text(encoding="utf-8")
     # Parsing the stylesheet takes longer than a one-page rebuild should
     # spend on it, so the copy is made again only when the stylesheet or the

@@ -36,11 +36,16 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 # The arguments of furo's call (furo._compute_navigation_tree).
-FURO_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+FURO_CALL: dict[str, Any] = {
+    "collapse": False,
+    "titles_only": True,
+    "maxdepth": -1,
+    "includehidden": True,
+}
 # Builders whose page addresses are "<docname>.html" (or .xhtml), so every
 # page of a folder sees the same relative links. dirhtml gives each page a
 # folder of its own, and singlehtml has one page: both keep furo's own way.
@@ -74,7 +79,7 @@ class FolderTree:
     parent_list: dict[int, int] = field(default_factory=dict)
 
 
-def folder_tree(builder: Builder, folder: str) -> FolderTree:
+def folder_tree(builder: StandaloneHTMLBuilder, folder: str) -> FolderTree:
     """Render the tree as seen from ``folder``, each entry and list marked."""
     neutral = posixpath.join(folder, NEUTRAL_PAGE)
     toctree = global_toctree_for_doc(builder.env, neutral, builder, tags=builder.tags, **FURO_CALL)
@@ -109,9 +114,10 @@ def fill_marks(furo_html: str, tree: FolderTree, page_href: str) -> str | None:
     own = tree.entries_for_href.get(page_href, [])
     current: set[int] = set()
     for entry in own:
-        while entry is not None and entry not in current:
-            current.add(entry)
-            entry = tree.parent_entry.get(entry)
+        ancestor: int | None = entry
+        while ancestor is not None and ancestor not in current:
+            current.add(ancestor)
+            ancestor = tree.parent_entry.get(ancestor)
     open_lists = {tree.parent_list[entry] for entry in current}
     # Furo marks the last current entry in document order as the page's own.
     current_page = max(current, default=None)
@@ -154,8 +160,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     def answer_furos_call(app: Sphinx, pagename: str, templatename: str, context, doctree) -> None:
         original = context.get("toctree")
-        if original is None or app.builder.name not in FOLDER_BUILDERS:
+        builder = app.builder
+        if original is None or builder.name not in FOLDER_BUILDERS:
             return
+        assert isinstance(builder, StandaloneHTMLBuilder)  # html and epub both are
         folder = posixpath.dirname(pagename)
 
         def toctree(**kwargs: Any) -> str:
@@ -165,7 +173,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
             if kwargs != FURO_CALL or context.get("toctree") is not toctree:
                 return original(**kwargs)
             if folder not in folders:
-                folders[folder] = folder_tree(app.builder, folder)
+                folders[folder] = folder_tree(builder, folder)
             return folders[folder].html
 
         context["toctree"] = toctree

@@ -13,6 +13,7 @@ advises for its timings, which vary from run to run.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import statistics
@@ -55,6 +56,10 @@ def scores_of(report: dict) -> dict[str, int]:
     return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
 
+def _score(report: dict, name: str) -> int:
+    return scores_of(report)[name]
+
+
 def lost_points(report: dict, category: str) -> list[str]:
     """The audits of ``category`` that scored under 1, with their titles."""
     audits = report["audits"]
@@ -75,7 +80,7 @@ def main(html_dir: Path) -> int:
     header = f"{'page':<{width}}  " + "  ".join(f"{name:>14}" for name in CATEGORIES)
     print(header)
     print("-" * len(header))
-    problems = []
+    problems: list[str] = []
     with serve(html_dir) as base_url:
         for page in pages:
             reports = [lighthouse(base_url + page)]
@@ -94,7 +99,7 @@ def main(html_dir: Path) -> int:
             )
             for name in CATEGORIES:
                 if scores[name] < TARGET:
-                    worst = min(reports, key=lambda report, name=name: scores_of(report)[name])
+                    worst = min(reports, key=functools.partial(_score, name=name))
                     lost = lost_points(worst, name) or [str(scores[name])]
                     problems.extend(f"{page} {name}: {item}" for item in lost)
     if problems:

@@ -91,7 +91,7 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self):
         if not self.path.startswith(self.prefix):
             self.send_error(404)
             return None
