@@ -56,6 +56,18 @@ def per_page(env: BuildEnvironment, attribute: str) -> dict[str, Any]:
     return records
 
 
+def front_matter_end(source: Path) -> int:
+    """The line of the closing '---' of the front matter, or 1 when there is none."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() == "---":
+            return number
+    return 1
+
+
 def keep_per_page(app: Sphinx, *attributes: str) -> None:
     """Give ``app.env`` a per-page dict for each name, kept across builds."""
 

@@ -20,22 +20,10 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from amitriptyline_kb.shared import is_website
+from amitriptyline_kb.shared import front_matter_end, is_website
 from amitriptyline_kb.warnings import KbWarning, warn
 
 DESCRIPTION = "description"
-
-
-def _front_matter_end(source: Path) -> int:
-    """The line of the closing '---' of the front matter, or 1."""
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1
-    for number, line in enumerate(lines[1:], 2):
-        if line.strip() == "---":
-            return number
-    return 1
 
 
 def check_description(app: Sphinx, doctree) -> None:
@@ -51,7 +39,7 @@ def check_description(app: Sphinx, doctree) -> None:
         "the '---' lines at the top of the page (search results show it)",
         DESCRIPTION,
         DESCRIPTION,
-        location=(docname, _front_matter_end(source)),
+        location=(docname, front_matter_end(source)),
     )
 
 

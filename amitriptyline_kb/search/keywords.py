@@ -27,7 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.references import SphinxDomains
 
-from amitriptyline_kb.shared import front_matter_line
+from amitriptyline_kb.shared import front_matter_line, is_website
 from amitriptyline_kb.warnings import KbWarning, warn
 
 KEYWORDS = "keywords"
@@ -106,7 +106,7 @@ class PageKeywords(SphinxTransform):
 
 def check_search_index_size(app: Sphinx, exception: Exception | None) -> None:
     index = Path(app.outdir, "searchindex.js")
-    if exception is not None or app.builder.name != "html" or not index.exists():
+    if exception is not None or not is_website(app) or not index.exists():
         return
     size_kb = -(-index.stat().st_size // 1024)
     if index.stat().st_size > app.config.kb_max_search_index_kb * 1024:

@@ -22,6 +22,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from amitriptyline_kb.shared import is_website
+
 # Linked file -> what a page's body holds when it needs that file.
 NEEDED_FOR = {
     "pygments.css": re.compile(r'class="highlight'),
@@ -38,7 +40,7 @@ def _unused(filename: str, body: str) -> bool:
 def drop_unused_files(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree
 ) -> None:
-    if app.builder.name != "html":
+    if not is_website(app):
         return
     body = context.get("body", "")
     # Sphinx resets both lists for every page, so this changes this page only.
