@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
@@ -105,6 +106,20 @@ def on_every_page(*classes: str) -> list[str]:
 
 def is_on_every_page(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and ON_EVERY_PAGE in node.get("classes", [])
+
+
+def page_link(from_doc: str, to_doc: str, text: str) -> addnodes.pending_xref:
+    """A link to the page ``to_doc``, as {doc} writes it; an unknown page is a warning."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline("", text),
+        refdomain="std",
+        reftype="doc",
+        reftarget=f"/{to_doc}",
+        refexplicit=True,
+        refwarn=True,
+        refdoc=from_doc,
+    )
 
 
 def is_website(app: Sphinx) -> bool:

@@ -12,11 +12,10 @@ build warning rather than a dead link.
 from pathlib import Path
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from amitriptyline_kb.pages.reader_text import reader_text, setup_reader_text
-from amitriptyline_kb.shared import add_static_files, on_every_page
+from amitriptyline_kb.shared import add_static_files, on_every_page, page_link
 
 STATIC_DIR = Path(__file__).with_name("static")
 
@@ -35,21 +34,8 @@ def add_disclaimer(app: Sphinx, doctree: nodes.document) -> None:
         classes=on_every_page("kb-disclaimer"),
     )
     if docname != DISCLAIMER_PAGE:
-        note += _link_to_full_disclaimer(docname, reader_text(app.config, "disclaimer", "link"))
+        note += page_link(docname, DISCLAIMER_PAGE, reader_text(app.config, "disclaimer", "link"))
     doctree.append(note)
-
-
-def _link_to_full_disclaimer(docname: str, text: str) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", text),
-        refdomain="std",
-        reftype="doc",
-        reftarget=f"/{DISCLAIMER_PAGE}",
-        refexplicit=True,
-        refwarn=True,
-        refdoc=docname,
-    )
 
 
 def setup(app: Sphinx) -> dict:

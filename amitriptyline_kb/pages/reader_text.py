@@ -50,17 +50,29 @@ def data_file_option(app, name: str, default: str) -> None:
     app.connect("config-inited", resolve, priority=100)
 
 
-def _read_page_text(path: Path) -> Any:
+def load_data_file(path: Path, kind: KbWarning, what: str, option: str) -> tuple[Any, str | None]:
+    """The YAML data of ``path`` and its text; ({}, None) and a warning if unreadable.
+
+    ``what`` names the data in the message ("the reader text"), and ``option``
+    is the conf.py option that names the file.
+    """
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text) or {}, text
     except (OSError, yaml.YAMLError) as error:
         warn(
-            KbWarning.READER_TEXT,
-            "cannot read the reader text: %s; check kb_reader_text in conf.py",
+            kind,
+            "cannot read %s: %s; check %s in conf.py",
+            what,
             error,
+            option,
             location=f"{path}:1",
         )
-        return {}
+        return {}, None
+
+
+def _read_page_text(path: Path) -> Any:
+    return load_data_file(path, KbWarning.READER_TEXT, "the reader text", "kb_reader_text")[0]
 
 
 def reader_text(config: Config, *keys: str) -> str:

@@ -27,21 +27,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from docutils import nodes
 from docutils.statemachine import StringList
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from amitriptyline_kb.pages.reader_text import (
     data_file_option,
+    load_data_file,
     read_once,
     reader_text,
     setup_reader_text,
 )
-from amitriptyline_kb.shared import add_static_files, on_every_page
+from amitriptyline_kb.shared import add_static_files, on_every_page, page_link
 from amitriptyline_kb.warnings import KbWarning, warn
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -63,16 +62,10 @@ def read_tiers(path: Path) -> dict[str, dict[str, str]]:
     A missing tier or field is a warning naming the file; the callout then
     shows what there is, so no list is ever dropped.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-    except (OSError, yaml.YAMLError) as error:
-        warn(
-            KbWarning.URGENT_HELP,
-            "cannot read the urgent-help tiers: %s; check kb_urgent_help in conf.py",
-            error,
-            location=f"{path}:1",
-        )
+    data, text = load_data_file(
+        path, KbWarning.URGENT_HELP, "the urgent-help tiers", "kb_urgent_help"
+    )
+    if text is None:
         return {}
     lines = text.splitlines()
     tiers = {}
@@ -168,16 +161,7 @@ def add_get_help_link(app: Sphinx, doctree: nodes.document) -> None:
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return
-    link = addnodes.pending_xref(
-        "",
-        nodes.inline("", reader_text(app.config, "get help", "link")),
-        refdomain="std",
-        reftype="doc",
-        reftarget=f"/{target}",
-        refexplicit=True,
-        refwarn=True,
-        refdoc=docname,
-    )
+    link = page_link(docname, target, reader_text(app.config, "get help", "link"))
     note = nodes.paragraph(
         "",
         "",
