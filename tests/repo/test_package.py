@@ -1,4 +1,5 @@
-"""What may import what (docs/architecture.md), read from the package's source.
+"""The package of our extensions: installed wherever the site is built, and
+what may import what (docs/architecture.md), read from its source.
 
 An extension imports only the shared modules of the package, so each can be
 read, tested and loaded alone; the package never imports its tools, and
@@ -11,6 +12,7 @@ import ast
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import ROOT
 
@@ -71,3 +73,15 @@ def test_a_rule_breaker_is_found(tmp_path):
     module = tmp_path / "breaker.py"
     module.write_text("from amitriptyline_kb.search.synonyms import read_search_words\n")
     assert imports_of(module) - SHARED == {"amitriptyline_kb.search.synonyms"}
+
+
+def test_every_build_installs_the_package():
+    """conf.py names extensions of the package, so each build must install it."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install" in makefile and " -e ." in makefile
+    read_the_docs = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    installs = read_the_docs["python"]["install"]
+    assert {"method": "pip", "path": "."} in installs
+    assert installs.index({"method": "pip", "path": "."}) > installs.index(
+        {"requirements": "requirements.lock"}
+    ), "the package installs after its pinned dependencies"
