@@ -21,7 +21,7 @@ SPHINXFLAGS := -W --keep-going -n
 SPHINXBUILD := $(BIN)/sphinx-build $(SPHINXFLAGS) -c . $(SPHINXOPTS)
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub epub-pictures lint test audit screenshots serve bench clean lock sphinx-flags
+.PHONY: help html epub epub-pictures lint test test-js audit screenshots serve bench clean lock sphinx-flags
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -57,8 +57,13 @@ sphinx-flags:
 lint: $(STAMP) ## Lint Python and Markdown, check spelling and whitespace
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
-test: lint ## Run every check: lint, then the tests (which build the site in a temporary folder)
+test: lint test-js ## Run every check: lint, then the tests (which build the site in a temporary folder)
 	$(BIN)/python -m pytest
+
+# The tests run the scripts with Sphinx's own searchtools.js, stop words and
+# stemmer, read from the Sphinx in .venv that builds the site.
+test-js: $(STAMP) ## Unit-test the browser scripts with node's test runner
+	node --test tests/js/
 
 audit: html node_modules/.installed-lock ## Lighthouse scores of every reader page (all must be 100)
 	$(BIN)/python tests/audit/lighthouse.py $(BUILDDIR)/html

@@ -56,19 +56,29 @@
     return previews[id];
   }
 
-  function place(link, preview) {
-    var box = link.getBoundingClientRect();
-    var width = preview.offsetWidth;
-    var height = preview.offsetHeight;
-    var viewWidth = document.documentElement.clientWidth;
+  // Below the link, or above it when it fits only there; never past the
+  // sides of the viewport, so the whole meaning can be read.
+  function position(box, width, height, viewWidth, viewHeight) {
     var left = Math.min(Math.max(MARGIN, box.left), viewWidth - width - MARGIN);
     var below = box.bottom + MARGIN;
-    var top = below + height > window.innerHeight && box.top - MARGIN - height > 0
-      ? box.top - MARGIN - height
-      : below;
+    var top =
+      below + height > viewHeight && box.top - MARGIN - height > 0
+        ? box.top - MARGIN - height
+        : below;
+    return { left: Math.max(MARGIN, left), top: top };
+  }
+
+  function place(link, preview) {
+    var at = position(
+      link.getBoundingClientRect(),
+      preview.offsetWidth,
+      preview.offsetHeight,
+      document.documentElement.clientWidth,
+      window.innerHeight,
+    );
     // Viewport coordinates: a popover is fixed in place, like the top layer.
-    preview.style.left = Math.max(MARGIN, left) + "px";
-    preview.style.top = top + "px";
+    preview.style.left = at.left + "px";
+    preview.style.top = at.top + "px";
   }
 
   function show(link, byTouch) {
@@ -159,4 +169,10 @@
   }
   window.addEventListener("resize", follow);
   window.addEventListener("scroll", follow, { passive: true, capture: true });
+
+  // For the unit tests in tests/js/, which run this file under node with
+  // stand-ins for the page; a browser has no `module`.
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { position: position, termId: termId };
+  }
 })();

@@ -188,7 +188,7 @@
     const said = splitQuery(query.toLowerCase()).filter((word) => word.length > 1);
     const saidStems = said.map(stem);
     const result = [];
-    for (let at = 0; at < said.length; ) {
+    for (let at = 0; at < said.length;) {
       const synonym = synonyms.find((s) =>
         s.typed.every((word, offset) => saidStems[at + offset] === word),
       );
@@ -283,9 +283,7 @@
   const rank = (index, query, matching) => {
     // Rare words count more: log(1 + pages / pages having the word).
     const pageCount = index.docnames.length;
-    const rarity = matching.map((files) =>
-      files.size ? Math.log(1 + pageCount / files.size) : 0,
-    );
+    const rarity = matching.map((files) => (files.size ? Math.log(1 + pageCount / files.size) : 0));
     const totalRarity = rarity.reduce((a, b) => a + b, 0);
     if (!totalRarity) return [];
 
@@ -354,31 +352,55 @@
     if (box) box.hidden = !shown;
   };
 
+  /** The sentence saying the site has no answer, naming the words of the
+   *  query that found nothing as the reader typed them; `template` is the
+   *  search page's wording, with "{words}" where they go. */
+  const notCoveredSentence = (missing, query, template) => {
+    const said = missing.map((concept) => concept.highlight.join(" ")).join(" ") || query;
+    return template !== undefined
+      ? template.replace("{words}", said)
+      : `This site has no answer about "${said}".`;
+  };
+
   const sayNotCovered = (missing, query) => {
     const sentence = document.getElementById("kb-not-covered");
-    const said = missing.map((concept) => concept.highlight.join(" ")).join(" ") || query;
     Search.stopPulse();
     Search.title.innerText = _("Search Results");
-    Search.status.innerText = sentence
-      ? sentence.dataset.text.replace("{words}", said)
-      : `This site has no answer about "${said}".`;
+    Search.status.innerText = notCoveredSentence(
+      missing,
+      query,
+      sentence ? sentence.dataset.text : undefined,
+    );
+  };
+
+  /** What the search page shows for `query`, from the index alone, so
+   *  that it can be checked without a page: whether the query is urgent,
+   *  the results in order, and the words to find and highlight in them.
+   *  With no results, `notCovered` holds what the "no answer" sentence
+   *  names. */
+  const answer = (index, query) => {
+    site ??= readSite(index);
+    const parsed = concepts(query);
+    const matching = parsed.map(pagesMatching);
+    const missing = uncovered(index, parsed, matching);
+    return {
+      urgent: isUrgent(query),
+      ranked: missing ? [] : rank(index, parsed, matching),
+      notCovered: missing ?? parsed,
+      searchTerms: new Set(parsed.flatMap((c) => c.alternatives.flat())),
+      highlight: new Set(parsed.flatMap((c) => c.highlight)),
+    };
   };
 
   Search.query = (query) => {
     const index = Search._index;
-    site ??= readSite(index);
-    const parsed = concepts(query);
-    const matching = parsed.map(pagesMatching);
-    showUrgent(isUrgent(query));
-    const missing = uncovered(index, parsed, matching);
-    const ranked = missing ? [] : rank(index, parsed, matching);
+    const { urgent, ranked, notCovered, searchTerms, highlight } = answer(index, query);
+    showUrgent(urgent);
     if (!ranked.length) {
       _removeChildren(document.getElementById("search-progress"));
-      sayNotCovered(missing ?? parsed, query);
+      sayNotCovered(notCovered, query);
       return;
     }
-    const searchTerms = new Set(parsed.flatMap((c) => c.alternatives.flat()));
-    const highlight = new Set(parsed.flatMap((c) => c.highlight));
     // The words to highlight on the page a reader opens, as Sphinx does.
     if (SPHINX_HIGHLIGHT_ENABLED)
       localStorage.setItem("sphinx_highlight_terms", [...highlight].join(" "));
@@ -404,4 +426,9 @@
     }
     _finishSearch(ranked.length);
   };
+
+  // For the unit tests in tests/js/, which run this file under node with
+  // stand-ins for Sphinx's search page; a browser has no `module`.
+  if (typeof module !== "undefined" && module.exports)
+    module.exports = { answer, concepts, isUrgent, notCoveredSentence };
 })();

@@ -61,8 +61,7 @@
   const addressOnThisPage = (form, submitter) => {
     if (form.method !== "get" || (form.target && form.target !== "_self")) return null;
     const address = new URL(form.action);
-    if (address.origin !== location.origin || address.pathname !== location.pathname)
-      return null;
+    if (address.origin !== location.origin || address.pathname !== location.pathname) return null;
     address.search = new URLSearchParams(new FormData(form, submitter)).toString();
     // An action of "#" leaves an empty fragment that means nothing.
     if (!address.hash) address.hash = "";
@@ -90,4 +89,9 @@
     show(query);
     if (hadFocus) focusResults();
   });
+
+  // For the unit tests in tests/js/, which run this file under node with
+  // stand-ins for the search page; a browser has no `module`.
+  if (typeof module !== "undefined" && module.exports)
+    module.exports = { addressOnThisPage, queryOf };
 })();
