@@ -54,7 +54,7 @@ sphinx-flags:
 
 # pre-commit runs the tools from .venv, on every file git tracks; the hooks
 # are in .pre-commit-config.yaml.
-lint: $(STAMP) ## Lint Python and Markdown, check spelling and whitespace
+lint: $(STAMP) node_modules/.installed-lock ## Lint Python and Markdown, check spelling and whitespace
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 test: lint test-js ## Run every check: lint, then the tests (which build the site in a temporary folder)

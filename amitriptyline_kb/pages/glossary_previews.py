@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 
+from amitriptyline_kb.pages.reader_text import reader_text, setup_reader_text
 from amitriptyline_kb.shared import add_static_files, is_website
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -93,11 +94,16 @@ def add_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     has_previews = any(LINK_CLASS in node["classes"] for node in doctree.findall(nodes.reference))
     if has_previews:
         app.add_css_file(STYLESHEET)
-        app.add_js_file(SCRIPT, loading_method="defer")
+        # An attribute Python cannot spell as a keyword.
+        label: dict[str, Any] = {
+            "data-open-label": reader_text(app.config, "glossary preview", "open")
+        }
+        app.add_js_file(SCRIPT, loading_method="defer", **label)
 
 
 def setup(app: Sphinx) -> dict:
     add_static_files(app, STATIC_DIR, builders=("html",))
+    setup_reader_text(app)
     app.connect("env-updated", collect_definitions)
     app.add_post_transform(AddDefinitions)
     app.connect("html-page-context", add_assets)

@@ -36,6 +36,8 @@ const openPage = () => {
       ],
     ],
   ]);
+  // As the page's <script data-open-label> carries it (source/_data/page-text.yaml).
+  window.document.currentScript = { dataset: { openLabel: "Open in the glossary" } };
   const exports = runScript(window, SCRIPT);
   const link = window.document.querySelector("a.kb-term");
   const preview = window.document.getElementById(link.getAttribute("aria-describedby"));

@@ -24,6 +24,9 @@
   var MARGIN = 8;
   var links = document.querySelectorAll("a.kb-term[title]");
   if (!links.length) return;
+  // The words of the link to the glossary entry are reader text, from
+  // source/_data/page-text.yaml; the script element carries them.
+  var OPEN_LABEL = document.currentScript.dataset.openLabel;
 
   var previews = {}; // term id -> tooltip element
   var shown = null; // {link, preview}
@@ -90,7 +93,7 @@
       more = document.createElement("a");
       more.className = "kb-glossary-preview-more";
       more.href = link.href;
-      more.textContent = "Open in the glossary";
+      more.textContent = OPEN_LABEL;
       preview.appendChild(document.createTextNode(" "));
       preview.appendChild(more);
     }
