@@ -72,6 +72,8 @@ extensions = [
     "amitriptyline_kb.pages.page_meta",
     "amitriptyline_kb.pages.glossary_previews",
     "amitriptyline_kb.epub.download",
+    # The index A to Z, with every link named by its page's title.
+    "amitriptyline_kb.pages.general_index",
     # The ePub as an accessible book: lang, accessibility metadata, navigation.
     "amitriptyline_kb.epub.accessibility",
     # Tables written out row by row in the ePub, readable on a small screen.
