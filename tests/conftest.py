@@ -1,4 +1,11 @@
-"""Session fixtures: the real site, built once, as the Makefile builds it.
+"""Session fixtures, and a marker for each test from the folder it is in.
+
+The tests are in folders by what they need (docs/testing.md):
+
+- ``unit/``: tiny projects under ``roots/``, each testing one extension;
+- ``site/``: the real site, built once for the session as the Makefile builds it;
+- ``browser/``: that site, or a tiny one, in Chromium;
+- ``repo/``: the repository's own files, with no build.
 
 Sphinx's SphinxTestApp cannot read a configuration at the repository root, so
 the site is built by running `make` in a subprocess into a temporary folder:
@@ -7,7 +14,6 @@ exactly the command a contributor runs, with the same options.
 
 from __future__ import annotations
 
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,16 +22,37 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from amitriptyline_kb.tools.chromium import CHROMIUM, DESKTOP, launch, record_requests
-from amitriptyline_kb.tools.site import serve
-from helpers import ROOT, reader_docnames, require, soup_of
+from amitriptyline_kb.tools.chromium import DESKTOP, launch, record_requests
+from amitriptyline_kb.tools.site import reader_docnames, serve
+from helpers import (
+    EPUB_NAME,
+    GLOSSARY,
+    GLOSSARY_LINK,
+    make,
+    pages_with,
+    require_chromium,
+    soup_of,
+)
 
 # Tiny projects under tests/roots/test-<case>/ are built with Sphinx's own
 # test application; their conf.py files load our extensions from the
 # installed package, amitriptyline_kb.
 pytest_plugins = ("sphinx.testing.fixtures",)
 
-EPUB_NAME = "amitriptyline-nerve-damage.epub"
+TESTS = Path(__file__).resolve().parent
+KINDS = {"unit", "site", "browser", "repo"}
+
+
+# Before pytest's own hook, which deselects by marker (-m).
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(item.path).resolve().relative_to(TESTS).parts[0]
+        if folder in KINDS:
+            item.add_marker(folder)
+        # EPUBCheck is a Java program; the tests that run it ask for it.
+        if "epubcheck" in item.fixturenames:
+            item.add_marker("java")
 
 
 @dataclass(frozen=True)
@@ -44,17 +71,6 @@ class SiteBuild:
 
     def epub(self, docname: str) -> BeautifulSoup:
         return soup_of(self.epub_dir / f"{docname}.xhtml")
-
-
-def make(*targets: str, builddir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["make", "--no-print-directory", *targets, f"BUILDDIR={builddir}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        # The fixtures report a failed build with its output, not as an exception.
-        check=False,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -91,9 +107,18 @@ def reader_pages() -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def term_page(site: SiteBuild, reader_pages: list[str]) -> str:
+    """The first reader page (not the glossary) with a glossary link."""
+    pages = [name for name in pages_with(site, reader_pages, GLOSSARY_LINK) if name != GLOSSARY]
+    if not pages:
+        pytest.fail("no reader page links to the glossary: the previews are untested")
+    return pages[0]
+
+
+@pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where Sphinx's test fixtures find the projects named by ``testroot``."""
-    return Path(__file__).resolve().parent / "roots"
+    return TESTS / "roots"
 
 
 # -- Browser -----------------------------------------------------------------
@@ -109,7 +134,7 @@ def served_site(site: SiteBuild) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright (no browser download)."""
-    require(CHROMIUM.exists(), f"{CHROMIUM} is missing (apt: chromium chromium-driver)")
+    require_chromium()
     with launch() as chromium:
         yield chromium
 
