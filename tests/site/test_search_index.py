@@ -52,6 +52,9 @@ def test_page_keywords_are_index_entries_at_the_top_of_their_page(site, reader_p
         # Read as the authoring guide describes them: a YAML list, or commas.
         keywords = value if isinstance(value, list) else [k.strip() for k in value.split(",")]
         for keyword in keywords:
-            if (docname, keyword.lower()) not in entries or keyword not in genindex:
+            # The index page leaves out a keyword without a word, such as a
+            # phone number (docs/authoring.md); the search still finds it.
+            shown = keyword in genindex or not any(char.isalpha() for char in keyword)
+            if (docname, keyword.lower()) not in entries or not shown:
                 missing.append(f"{docname}: {keyword}")
     assert not missing, f"keywords missing from the search index or the index page: {missing}"
