@@ -14,6 +14,7 @@ exactly the command a contributor runs, with the same options.
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from helpers import (
     GLOSSARY_LINK,
     make,
     pages_with,
+    require,
     require_chromium,
     soup_of,
 )
@@ -50,8 +52,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         folder = Path(item.path).resolve().relative_to(TESTS).parts[0]
         if folder in KINDS:
             item.add_marker(folder)
-        # EPUBCheck is a Java program; the tests that run it ask for it.
-        if "epubcheck" in item.fixturenames:
+        # Asked for directly, or through a fixture such as EPUBCheck's.
+        if "java" in item.fixturenames:
             item.add_marker("java")
 
 
@@ -99,6 +101,13 @@ def site(site_build: SiteBuild) -> SiteBuild:
     if site_build.returncode != 0:
         pytest.fail(f"the site did not build (exit {site_build.returncode}):\n{site_build.stderr}")
     return site_build
+
+
+@pytest.fixture(scope="session")
+def java() -> None:
+    """Java, for the Java programs a test runs (EPUBCheck). A test that needs
+    it, directly or through another fixture, gets the java marker."""
+    require(shutil.which("java") is not None, "Java is missing (apt: default-jre-headless)")
 
 
 @pytest.fixture(scope="session")

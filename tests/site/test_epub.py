@@ -4,14 +4,13 @@ readable on an e-reader."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import EPUB_ACCESSIBILITY_METADATA, EPUB_NAME, data, make, require
+from helpers import EPUB_ACCESSIBILITY_METADATA, EPUB_NAME, data, make
 
 CONTENT = data("content.yaml")
 
@@ -29,10 +28,8 @@ def _problems(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def epubcheck() -> Callable[[Path], list[str]]:
-    """EPUBCheck's problems with a book. A test that asks for it gets the java
-    marker (conftest.py)."""
-    require(shutil.which("java") is not None, "Java is missing: EPUBCheck needs it")
+def epubcheck(java) -> Callable[[Path], list[str]]:
+    """EPUBCheck's problems with a book."""
     return _problems
 
 
