@@ -66,7 +66,7 @@ test-js: $(STAMP) ## Unit-test the browser scripts with node's test runner
 	node --test tests/js/
 
 audit: html node_modules/.installed-lock ## Lighthouse scores of every reader page (all must be 100)
-	$(BIN)/python tests/audit/lighthouse.py $(BUILDDIR)/html
+	$(BIN)/python -m amitriptyline_kb.tools.lighthouse $(BUILDDIR)/html
 
 # Lighthouse and Ace by DAISY are pinned in package.json and package-lock.json.
 # Lighthouse's trace engine asks for two packages as "latest", which would make
@@ -78,7 +78,7 @@ node_modules/.installed-lock: package.json package-lock.json
 	touch $@
 
 screenshots: html ## Save PNGs of key pages to _build/screenshots/
-	$(BIN)/python tests/audit/screenshots.py $(BUILDDIR)/html $(BUILDDIR)/screenshots
+	$(BIN)/python -m amitriptyline_kb.tools.screenshots $(BUILDDIR)/html $(BUILDDIR)/screenshots
 
 # The book as a reader sees it on a small e-reader or a phone: calibre lays it
 # out on 360 x 640 px pages (Debian: apt install calibre poppler-utils), and

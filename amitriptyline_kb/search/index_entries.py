@@ -12,7 +12,7 @@ contributor checking a query locally would be misled.
 Before the search index is written, this extension sets each page's entries
 again from Sphinx's index domain, which keeps them between builds and fills
 the site's index page. Remove it once Sphinx fixes the issue:
-tests/test_search.py checks that a repeated build keeps the entries.
+tests/unit/test_search_words.py checks that a repeated build keeps the entries.
 
 A build cut short while it wrote pages leaves pages but no search index.
 The next build would rewrite only the pages it lacks, index only those, and

@@ -11,7 +11,7 @@ sphinx-design classes (``sd-*``) in the pages' doctrees and writes a copy of
 the stylesheet keeping only the rules whose selectors can match them, plus
 every rule that names no such class (custom properties, keyframes). That is
 only safe for components whose HTML has no ``sd-*`` class their doctree
-lacks: tab sets (tests/test_design_css.py checks it). Others, such as
+lacks: tab sets (tests/unit/test_design_css.py checks it). Others, such as
 dropdowns and icons, add classes as they are written, so a site that uses
 any of them keeps the whole stylesheet, and a page that starts using one
 brings it back in the next build; there is nothing to configure.

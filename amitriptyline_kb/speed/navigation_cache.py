@@ -15,7 +15,7 @@ is given), and then, for each page, writes the marks furo and Sphinx would
 have written: the ``current`` classes on the page's own entry, its ancestors
 and their lists, ``current-page`` on the page's entry, ``href="#"`` on its
 link and ``checked`` on the toggles of the open branches. The result is the
-same HTML byte for byte; tests/test_navigation_cache.py compares every page
+same HTML byte for byte; tests/unit/test_navigation_cache.py compares every page
 of a nested test site with furo's own output.
 
 Only the one call furo makes is answered this way; any other call of the

@@ -1,6 +1,6 @@
 """Lighthouse scores of every reader page; exit 1 unless all four are 100.
 
-Usage: python tests/audit/lighthouse.py _build/html   (run by `make audit`)
+Usage: python -m amitriptyline_kb.tools.lighthouse _build/html   (run by `make audit`)
 
 Serves the built site on 127.0.0.1 (as the browser tests do) and runs the
 Lighthouse pinned in package.json on each reader page with its default,

@@ -34,7 +34,8 @@
  * Everything happens in the browser from the hosted files: no server.
  * It uses these parts of Sphinx 9.0's searchtools.js: Search._index,
  * Search.query, _displayItem, _finishSearch, splitQuery, Stemmer, stopwords.
- * tests/test_search.py fails if a Sphinx upgrade changes them.
+ * tests/js/ (which runs it on Sphinx's own searchtools.js) and
+ * tests/browser/test_search.py fail if a Sphinx upgrade changes them.
  */
 "use strict";
 
