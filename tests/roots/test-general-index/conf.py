@@ -6,4 +6,6 @@ from pathlib import Path
 
 import amitriptyline_kb
 
-templates_path = [str(Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_templates")]
+templates_path = [
+    str(Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_templates")
+]
