@@ -1,7 +1,8 @@
 """The sites the benchmark builds: today's, plain Sphinx's, and synthetic ones.
 
 - A snapshot of the working tree in a temporary folder, so that the timed
-  builds see one fixed state of the pages while contributors keep editing,
+  builds see one fixed state of the pages and of our package (imported
+  from the snapshot: recipes.environment) while contributors keep editing,
   and touching a page for the incremental build changes nothing of theirs.
 - The plain-Sphinx configuration: our conf.py with alabaster instead of furo
   and only the extensions the pages' syntax needs (``content_parsers`` in
@@ -11,7 +12,8 @@
   glossary references, tab sets, index entries, citations) and text that
   passes every check the real text passes. A copy lives beside its original,
   so its relative links resolve, gets its own title and labels, and is listed
-  in a toctree of its folder's index page. The copies reuse the real
+  in a toctree of its folder's index page. Pages that conf.py spares a
+  check by name (the disclaimer, say) are not copied. The copies reuse the real
   vocabulary: the search index's word list does not grow as a real, larger
   knowledge base's would; its lists of pages per word do.
 """
@@ -19,10 +21,12 @@
 from __future__ import annotations
 
 import re
-import runpy
 import shutil
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+
+from amitriptyline_kb.tools.site import configuration, reader_docnames
 
 # Not copied into the snapshot: build output, caches and the virtual
 # environment (linked instead, as it is large and must stay the same).
@@ -34,6 +38,8 @@ TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
 # A page with any of these is structural (section index, glossary,
 # bibliography): copying it would duplicate terms or citations.
 NOT_A_TEMPLATE = re.compile(r"^[`:]{3,}\{(toctree|glossary|bibliography)\}", re.MULTILINE)
+# conf.py's lists of pages that a check leaves alone by name.
+EXEMPT = "kb_pages_without_"
 
 
 def snapshot(root: Path, dest: Path) -> Path:
@@ -43,15 +49,6 @@ def snapshot(root: Path, dest: Path) -> Path:
         if (root / name).exists():
             (dest / name).symlink_to((root / name).resolve())
     return dest
-
-
-def reader_docnames(source: Path) -> list[str]:
-    """Every reader page, as Sphinx names it (the same rule as the tests)."""
-    return sorted(
-        path.relative_to(source).with_suffix("").as_posix()
-        for path in source.rglob("*.md")
-        if not any(part.startswith(("_", ".")) for part in path.relative_to(source).parts)
-    )
 
 
 def leaf_pages(source: Path) -> list[str]:
@@ -74,9 +71,11 @@ def plain_configuration(
     """Write a conf.py for plain Sphinx that reuses ours; return its folder.
 
     Paths in our conf.py are relative to the root; this one lives elsewhere,
-    so they are made absolute. Templates and CSS are ours, so they go.
-    With ``feature``, plain Sphinx gets that one of our features back: one
-    of our extensions, or ``THEME`` (furo with our templates and sidebars).
+    so they are made absolute. Templates and CSS are ours, so they go. It
+    runs inside sphinx-build, so it reads our conf.py itself, with runpy,
+    as Sphinx does. With ``feature``, plain Sphinx gets that one of our
+    features back: one of our extensions, or ``THEME`` (furo with our
+    templates and sidebars).
     """
     dest.mkdir(parents=True)
     (dest / "conf.py").write_text(
@@ -126,9 +125,12 @@ templates_path = [str(ROOT / path) for path in ours.get("templates_path", [])]
 
 
 def features(root: Path, content_parsers: list[str]) -> list[str]:
-    """What we add to plain Sphinx, one by one: the theme, then each extension."""
-    ours = runpy.run_path(str(root / "conf.py"))
-    return [THEME, *(name for name in ours["extensions"] if name not in content_parsers)]
+    """What we add to plain Sphinx, one by one: the theme, then each extension.
+
+    ``root`` holds our conf.py: the snapshot's, or the repository's.
+    """
+    extensions = configuration(root)["extensions"]
+    return [THEME, *(name for name in extensions if name not in content_parsers)]
 
 
 def copy_of_page(text: str, number: int) -> str:
@@ -158,11 +160,29 @@ def _index_page_for(source: Path, docname: str) -> str:
         folder = folder.parent
 
 
-def synthesize(source: Path, dest: Path, pages: int) -> Path:
-    """A copy of ``source`` grown to ``pages`` reader pages; returns its folder."""
+def exempt_by_name(root: Path) -> list[str]:
+    """Pages our conf.py in ``root`` exempts from a check by their name.
+
+    Pages that make no medical statement, such as the disclaimer, are spared
+    the checks of what such a statement needs, in conf.py's lists named
+    ``kb_pages_without_...`` (sources, say). A copy has another name, and
+    would fail the check its original is spared.
+    """
+    conf = configuration(root)
+    return sorted(
+        {page for name, pages in conf.items() if name.startswith(EXEMPT) for page in pages}
+    )
+
+
+def synthesize(source: Path, dest: Path, pages: int, not_copied: Iterable[str] = ()) -> Path:
+    """A copy of ``source`` grown to ``pages`` reader pages; returns its folder.
+
+    The pages in ``not_copied`` stay as they are, and are never copied.
+    """
     shutil.copytree(source, dest)
     real = reader_docnames(dest)
-    templates = leaf_pages(dest)
+    skipped = set(not_copied)
+    templates = [docname for docname in leaf_pages(dest) if docname not in skipped]
     if pages < len(real):
         raise ValueError(f"{pages} pages is fewer than the {len(real)} real pages")
     listed: dict[str, list[str]] = defaultdict(list)

@@ -27,7 +27,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path, PurePath
 
-from .recipes import RecipeFailed, Step
+from .recipes import RecipeFailed, Step, environment
 
 FRAMEWORK = {"sphinx", "docutils"}
 NOT_A_FEATURE = FRAMEWORK | {"python", "built-in", "conf"}
@@ -68,7 +68,9 @@ def _command(step: Step, *python_options: str) -> list[str]:
 
 
 def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run(command, cwd=cwd, check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        command, cwd=cwd, env=environment(cwd), check=False, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise RecipeFailed(f"profiled build failed: {shlex.join(command)}\n{result.stderr[-5000:]}")
     return result
@@ -90,7 +92,9 @@ def import_times(step: Step, cwd: Path) -> dict[str, float]:
 def run_times(step: Step, cwd: Path, output: Path, root: Path) -> tuple[float, dict[str, float]]:
     """Total seconds of one profiled build, and each package's inclusive seconds."""
     _run(_command(step, "-m", "cProfile", "-o", str(output)), cwd)
-    stats = pstats.Stats(str(output)).stats
+    # The raw table, with each function's callers: public, but not in the
+    # type stubs (get_stats_profile() has no callers).
+    stats = pstats.Stats(str(output)).stats  # type: ignore[attr-defined]
     seconds: dict[str, float] = defaultdict(float)
     for (filename, _, function), (_, _, _, _, callers) in stats.items():
         package = owner(filename, root)

@@ -1,18 +1,18 @@
 """What readers wait for, measured in Chromium: page weight and search time.
 
-The browser, its options and the local server are the tests' own
-(tests/browser.py), so the benchmark sees the site exactly as the browser
-tests do: served from 127.0.0.1 under the site's published path, text
-compressed with gzip. One difference: the server here keeps each compressed
-file in memory instead of compressing it on every request, so the server's
-own compression time (large for a big search index) is not counted as
-search time.
+The browser, its options and the local server are the ones the tests use
+(amitriptyline_kb/tools/chromium.py and site.py), so the benchmark sees the
+site exactly as the browser tests do: served from 127.0.0.1 under the
+site's published path, text compressed with gzip at settings.toml's level.
+The server keeps each compressed file in memory, so its own compression
+time (large for a big search index) is not counted as search time.
 
 Page weight: each reader page opens in a fresh browser context (nothing
 cached, as for a first visit). Every response the browser's network log
 records for that page counts: its body as transferred (gzipped where the
 server compresses) and as decoded (raw). Response headers are left out: they
-depend on the host, not on the site.
+depend on the host, not on the site. The search index is left out of the
+weight (it is weighed on its own, from the built file).
 
 Search time: the search page opens; the query is typed into its search box
 and submitted, as a reader does. A script that the browser runs in every
@@ -28,20 +28,13 @@ phases of one are only its end. No sleeps, no polling in the measurement.
 from __future__ import annotations
 
 import gzip
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cache, partial
-from http.server import ThreadingHTTPServer
+import statistics
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from threading import Thread
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-import browser  # tests/browser.py: plain functions, no pytest fixtures
+from amitriptyline_kb.tools.chromium import DESKTOP, SEARCH_SUMMARY, record_requests
 
-SEARCH_SUMMARY = "#search-results p.search-summary"
 SEARCH_INDEX = "searchindex.js"
 SUBMITTED = "kb-bench-submitted"
 TIMING_SCRIPT = (
@@ -87,62 +80,6 @@ TIMING_SCRIPT = (
 )
 
 
-@cache
-def _compressed(path: Path, mtime_ns: int, level: int) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=level, mtime=0)
-
-
-class CachingSiteRequestHandler(browser.SiteRequestHandler):
-    """The tests' handler, with each compressed file compressed only once."""
-
-    gzip_level = 6
-
-    def compressed(self, path: Path) -> bytes:
-        return _compressed(path, path.stat().st_mtime_ns, self.gzip_level)
-
-
-class QuietServer(ThreadingHTTPServer):
-    """A server that says nothing when the browser drops a request.
-
-    Chromium cancels the requests still running when a page navigates away
-    (the result summaries of the last search, say); that is not an error.
-    """
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(directory: Path, gzip_level: int) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1; yield the URL of the site's root."""
-    handler_class = type("Handler", (CachingSiteRequestHandler,), {"gzip_level": gzip_level})
-    server = QuietServer((browser.HOST, 0), partial(handler_class, directory=str(directory)))
-    thread = Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{browser.HOST}:{server.server_port}{browser.SITE_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@contextmanager
-def chromium():
-    """Debian's Chromium through Playwright, with the tests' options."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=str(browser.CHROMIUM), args=browser.CHROMIUM_ARGS
-        )
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
 @dataclass(frozen=True)
 class Transfer:
     url: str
@@ -150,10 +87,10 @@ class Transfer:
     gzipped: int
 
 
-def page_transfers(instance, base_url: str, docname: str) -> list[Transfer]:
+def page_transfers(browser: Any, base_url: str, docname: str) -> list[Transfer]:
     """Every response one reader page loads on a first visit."""
-    context = instance.new_context(viewport=browser.DESKTOP)
-    browser.record_requests(context)
+    context = browser.new_context(viewport=DESKTOP)
+    record_requests(context)
     responses = []
     context.on("requestfinished", lambda request: responses.append(request))
     try:
@@ -190,10 +127,10 @@ class SearchTiming:
     phases: dict[str, float | None]
 
 
-def search_times(instance, base_url: str, queries: list[str]) -> dict[str, SearchTiming]:
+def search_times(browser: Any, base_url: str, queries: list[str]) -> dict[str, SearchTiming]:
     """Time each query, submitted on the search page as a reader does."""
-    context = instance.new_context(viewport=browser.DESKTOP)
-    browser.record_requests(context)
+    context = browser.new_context(viewport=DESKTOP)
+    record_requests(context)
     context.add_init_script(TIMING_SCRIPT)
     times = {}
     try:
@@ -229,3 +166,29 @@ def search_times(instance, base_url: str, queries: list[str]) -> dict[str, Searc
     finally:
         context.close()
     return times
+
+
+def page_weight(browser: Any, base_url: str, docname: str) -> dict:
+    """What one reader page weighs on a first visit, raw and gzipped, and its files."""
+    transfers = page_transfers(browser, base_url, docname)
+    counted = [t for t in transfers if not t.url.split("?")[0].endswith(SEARCH_INDEX)]
+    return {
+        "raw": sum(t.raw for t in counted),
+        "gzipped": sum(t.gzipped for t in counted),
+        "files": [asdict(t) for t in transfers],
+    }
+
+
+def search_figures(searches: dict[str, SearchTiming]) -> dict[str, float]:
+    """The median and the slowest query's time."""
+    totals = [timing.total for timing in searches.values()]
+    return {"search_median": statistics.median(totals), "search_slowest": max(totals)}
+
+
+def search_index_sizes(html_dir: Path, level: int) -> dict[str, int]:
+    """searchindex.js as built and as a host sends it, gzipped at ``level``."""
+    data = (html_dir / SEARCH_INDEX).read_bytes()
+    return {
+        "searchindex_raw": len(data),
+        "searchindex_gzip": len(gzip.compress(data, compresslevel=level, mtime=0)),
+    }

@@ -7,11 +7,15 @@ order, stopping at the first failure) and times each one. A sphinx-build
 command is recognised by its program name and filed under its builder
 (``-b html``), so one ``make html epub`` gives the HTML time, the ePub time
 and the total. The plain-Sphinx baseline runs the very same commands with
-only the configuration folder swapped and ``-W`` dropped.
+only the configuration folder swapped and ``-W`` dropped from the
+Makefile's SPHINXFLAGS, which ``make sphinx-flags`` prints: the one place
+that names the options every build passes to sphinx-build.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import shlex
 import subprocess
@@ -87,17 +91,37 @@ def recipe(root: Path, targets: list[str], variables: dict[str, str]) -> list[St
     return [Step(line) for line in lines if line.strip() and not MAKE.match(shlex.split(line)[0])]
 
 
+@functools.cache
+def sphinx_flags(root: Path) -> tuple[str, ...]:
+    """The options every build passes to sphinx-build (``-W --keep-going -n``)."""
+    result = subprocess.run(
+        ["make", "-s", "--no-print-directory", "sphinx-flags"],
+        cwd=root,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RecipeFailed(f"make sphinx-flags failed:\n{result.stderr}")
+    return tuple(shlex.split(result.stdout))
+
+
+def baseline_flags(root: Path) -> str:
+    """SPHINXFLAGS for the plain-Sphinx baseline: the same, but without -W.
+
+    Without -W, a page that uses a role of one of our own extensions still
+    builds in the baseline (with a warning) instead of stopping it.
+    """
+    return shlex.join(flag for flag in sphinx_flags(root) if flag != "-W")
+
+
 def with_builders(steps: list[Step], builders: set[str]) -> list[Step]:
     """Only the sphinx-build commands of the given builders."""
     return [step for step in steps if step.builder in builders]
 
 
 def swap_configuration(steps: list[Step], confdir: Path) -> list[Step]:
-    """The same commands, built with another conf.py and without -W.
-
-    Without -W, a page that uses a role of one of our own extensions still
-    builds in the baseline (with a warning) instead of stopping it.
-    """
+    """The same commands, each sphinx-build reading the conf.py in ``confdir``."""
     swapped = []
     for step in steps:
         if step.builder is None:
@@ -105,8 +129,19 @@ def swap_configuration(steps: list[Step], confdir: Path) -> list[Step]:
             continue
         words = step.words
         words[words.index("-c") + 1] = str(confdir)
-        swapped.append(Step(shlex.join(word for word in words if word != "-W")))
+        swapped.append(Step(shlex.join(words)))
     return swapped
+
+
+def environment(snapshot: Path) -> dict[str, str]:
+    """The environment of a build in ``snapshot``: our package imported from there.
+
+    ``make`` installs the package editable, so without this every build
+    would import the extensions from the working tree, as contributors keep
+    editing it, while reading the snapshot's pages and data files.
+    """
+    paths = [str(snapshot), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def run(steps: list[Step], cwd: Path) -> Timing:
@@ -115,7 +150,12 @@ def run(steps: list[Step], cwd: Path) -> Timing:
     for step in steps:
         start = time.perf_counter()
         result = subprocess.run(
-            ["/bin/sh", "-c", step.command], cwd=cwd, check=False, capture_output=True, text=True
+            ["/bin/sh", "-c", step.command],
+            cwd=cwd,
+            env=environment(cwd),
+            check=False,
+            capture_output=True,
+            text=True,
         )
         elapsed = time.perf_counter() - start
         if result.returncode != 0:
