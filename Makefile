@@ -97,7 +97,7 @@ epub-pictures: epub ## Save every page of the ePub, as a small e-reader shows it
 	@echo "The pages are $(EPUB_PAGES)/page-*.png"
 
 serve: $(STAMP) ## Live preview on http://127.0.0.1:8000, rebuilt on every save
-	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 -W --keep-going -n -c . \
+	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 $(SPHINXFLAGS) -c . \
 		-d $(BUILDDIR)/doctrees/serve --watch amitriptyline_kb --watch conf.py $(SOURCEDIR) $(BUILDDIR)/serve
 
 # Each figure is measured RUNS times; the table shows the median, fastest and

@@ -103,18 +103,6 @@ def make(*targets: str, builddir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def sphinx_flags() -> str:
-    """The options every build passes to Sphinx: the Makefile's SPHINXFLAGS."""
-    result = subprocess.run(
-        ["make", "-s", "--no-print-directory", "sphinx-flags"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip()
-
-
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

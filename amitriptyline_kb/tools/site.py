@@ -17,6 +17,8 @@ import gzip
 import http.server
 import io
 import runpy
+import shlex
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -71,6 +73,21 @@ def front_matter(docname: str, source: Path = SOURCE) -> dict[str, Any]:
     if not text.startswith("---\n"):
         return {}
     return yaml.safe_load(text[4 : text.index("\n---\n", 4)]) or {}
+
+
+@functools.cache
+def sphinx_flags(root: Path = ROOT) -> tuple[str, ...]:
+    """The options every build passes to sphinx-build: the Makefile's SPHINXFLAGS."""
+    result = subprocess.run(
+        ["make", "-s", "--no-print-directory", "sphinx-flags"],
+        cwd=root,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"make sphinx-flags failed:\n{result.stderr}")
+    return tuple(shlex.split(result.stdout))
 
 
 @functools.cache

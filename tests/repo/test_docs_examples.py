@@ -19,8 +19,8 @@ import pytest
 from markdown_it import MarkdownIt
 from pybtex.database import parse_file, parse_string
 
-from amitriptyline_kb.tools.site import ROOT, SOURCE
-from helpers import data, soup_of, sphinx_flags
+from amitriptyline_kb.tools.site import ROOT, SOURCE, configuration, sphinx_flags
+from helpers import data, soup_of
 
 GUIDE = ROOT / "docs" / "authoring.md"
 EXPECT = data("docs_examples.yaml")["examples"]
@@ -100,7 +100,7 @@ def built(tmp_path_factory) -> Path:
             sys.executable,
             "-m",
             "sphinx",
-            *sphinx_flags().split(),
+            *sphinx_flags(),
             # As the Makefile builds: the configuration at the root, the pages elsewhere.
             "-c",
             ".",
@@ -116,6 +116,14 @@ def built(tmp_path_factory) -> Path:
             + ",".join(
                 ["references", "disclaimer", "examples/index"]
                 + [p.lstrip("/") for p in pages if p.startswith("/examples/")]
+            ),
+            # Nor does a snippet need a key-facts box; that whole page has one.
+            "-D",
+            "kb_pages_without_key_facts="
+            + ",".join(
+                configuration()["kb_pages_without_key_facts"]
+                + ["examples/index"]
+                + [p.lstrip("/") for p in pages if p != "/treatments/how-soon"]
             ),
             str(source),
             str(work / "html"),

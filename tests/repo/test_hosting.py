@@ -15,8 +15,8 @@ import sys
 import pytest
 import yaml
 
-from amitriptyline_kb.tools.site import ROOT
-from helpers import EPUB_NAME, data, sphinx_flags
+from amitriptyline_kb.tools.site import ROOT, sphinx_flags
+from helpers import EPUB_NAME, data
 
 EXPECT = data("hosting.yaml")
 FILES = [
@@ -73,7 +73,7 @@ def test_main_is_published_only_after_every_check_passed():
 
 def test_read_the_docs_builds_source_with_the_makefile_options():
     jobs = _yaml(".readthedocs.yaml")["build"]["jobs"]["build"]
-    flags = sphinx_flags()
+    flags = " ".join(sphinx_flags())
     builds = [
         command
         for commands in jobs.values()

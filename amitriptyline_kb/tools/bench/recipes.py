@@ -14,7 +14,6 @@ that names the options every build passes to sphinx-build.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shlex
@@ -22,6 +21,8 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+
+from amitriptyline_kb.tools.site import sphinx_flags
 
 MAKE = re.compile(r"^(\S*/)?g?make(\[\d+\])?:?$")
 
@@ -89,21 +90,6 @@ def recipe(root: Path, targets: list[str], variables: dict[str, str]) -> list[St
     # keep only those commands, or they would run twice. Lines such as
     # "make: Nothing to be done for 'epub'." are make's own messages.
     return [Step(line) for line in lines if line.strip() and not MAKE.match(shlex.split(line)[0])]
-
-
-@functools.cache
-def sphinx_flags(root: Path) -> tuple[str, ...]:
-    """The options every build passes to sphinx-build (``-W --keep-going -n``)."""
-    result = subprocess.run(
-        ["make", "-s", "--no-print-directory", "sphinx-flags"],
-        cwd=root,
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise RecipeFailed(f"make sphinx-flags failed:\n{result.stderr}")
-    return tuple(shlex.split(result.stdout))
 
 
 def baseline_flags(root: Path) -> str:

@@ -25,7 +25,7 @@ import pytest
 from amitriptyline_kb.tools.bench import builds, measure, recipes, sites
 from amitriptyline_kb.tools.bench.figures import Figure, Samples, collect
 from amitriptyline_kb.tools.bench.settings import load
-from amitriptyline_kb.tools.site import ROOT, SOURCE, serve
+from amitriptyline_kb.tools.site import ROOT, SOURCE, serve, sphinx_flags
 
 SETTINGS_FILE = ROOT / "amitriptyline_kb" / "tools" / "bench" / "settings.toml"
 SETTINGS = tomllib.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
@@ -149,7 +149,7 @@ def test_builds_import_our_package_from_the_snapshot_they_build(tmp_path):
 
 def test_the_sphinx_flags_are_the_makefiles_and_every_build_gets_them(tmp_path):
     """-W --keep-going -n, as docs/testing.md promises, on every sphinx-build."""
-    flags = recipes.sphinx_flags(ROOT)
+    flags = sphinx_flags(ROOT)
     assert flags == ("-W", "--keep-going", "-n")
     steps = recipes.recipe(ROOT, ["html", "epub"], {"BUILDDIR": str(tmp_path)})
     for step in steps:
