@@ -75,19 +75,28 @@ def front_matter(docname: str, source: Path = SOURCE) -> dict[str, Any]:
     return yaml.safe_load(text[4 : text.index("\n---\n", 4)]) or {}
 
 
-@functools.cache
-def sphinx_flags(root: Path = ROOT) -> tuple[str, ...]:
-    """The options every build passes to sphinx-build: the Makefile's SPHINXFLAGS."""
+class MakeFailed(RuntimeError):
+    """``make`` exited with an error; the message holds what it printed."""
+
+
+def make_output(root: Path, *arguments: str) -> str:
+    """What ``make <arguments>`` prints in ``root``; MakeFailed if it fails."""
     result = subprocess.run(
-        ["make", "-s", "--no-print-directory", "sphinx-flags"],
+        ["make", "--no-print-directory", *arguments],
         cwd=root,
         check=False,
         capture_output=True,
         text=True,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"make sphinx-flags failed:\n{result.stderr}")
-    return tuple(shlex.split(result.stdout))
+        raise MakeFailed(f"make {' '.join(arguments)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+@functools.cache
+def sphinx_flags(root: Path = ROOT) -> tuple[str, ...]:
+    """The options every build passes to sphinx-build: the Makefile's SPHINXFLAGS."""
+    return tuple(shlex.split(make_output(root, "-s", "sphinx-flags")))
 
 
 @functools.cache

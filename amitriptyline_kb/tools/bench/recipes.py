@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from amitriptyline_kb.tools.site import sphinx_flags
+from amitriptyline_kb.tools.site import MakeFailed, make_output, sphinx_flags
 
 MAKE = re.compile(r"^(\S*/)?g?make(\[\d+\])?:?$")
 
@@ -57,30 +57,16 @@ class Timing:
     by_builder: dict[str, float] = field(default_factory=dict)
 
 
-class RecipeFailed(RuntimeError):
-    pass
+# A make recipe, or the build it runs, that failed.
+RecipeFailed = MakeFailed
 
 
 def recipe(root: Path, targets: list[str], variables: dict[str, str]) -> list[Step]:
     """The commands ``make <targets>`` would run in ``root``, as make prints them."""
-    result = subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            "-n",
-            *targets,
-            *(f"{k}={v}" for k, v in variables.items()),
-        ],
-        cwd=root,
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise RecipeFailed(f"make -n {' '.join(targets)} failed:\n{result.stderr}")
+    output = make_output(root, "-n", *targets, *(f"{k}={v}" for k, v in variables.items()))
     lines: list[str] = []
     pending = ""
-    for line in result.stdout.splitlines():
+    for line in output.splitlines():
         if line.endswith("\\"):
             pending += line[:-1] + " "
             continue
