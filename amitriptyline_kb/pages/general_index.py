@@ -66,7 +66,9 @@ def _letter(name: str) -> str | None:
     return first[0].upper() if first else None
 
 
-def reader_index(app: Sphinx, entries: list[tuple[str, list[Any]]]) -> list[tuple[str, list[Entry]]]:
+def reader_index(
+    app: Sphinx, entries: list[tuple[str, list[Any]]]
+) -> list[tuple[str, list[Entry]]]:
     """Sphinx's index entries, by letter, with every link titled."""
     letters: dict[str, list[Entry]] = {}
     for _, group in entries:
