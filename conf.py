@@ -53,6 +53,8 @@ extensions = [
     "amitriptyline_kb.pages.disclaimer",
     # Urgent-help callouts in three tiers, and "Get help now" on every page.
     "amitriptyline_kb.pages.urgent_help",
+    # A box of 3 to 5 key facts, with their sources, under every topic page's title.
+    "amitriptyline_kb.pages.key_facts",
     # The files under source/ are pages Sphinx can read safely (encoding,
     # nesting, names, symlinks, size), checked before it reads any.
     "amitriptyline_kb.guards.source_files",
@@ -141,6 +143,7 @@ kb_allowed_directives = {
     "tab-set": ["sync-group"],
     "tab-item": ["sync"],
     "urgent-help": [],
+    "key-facts": [],
     "image": ["alt", "width"],  # no :target:: a picture links nowhere
     "figure": ["alt", "width"],
 }
@@ -161,6 +164,11 @@ kb_urgent_help = "source/_data/urgent-help.yaml"
 # Every section of a page cites a source (amitriptyline_kb/guards/section_sources.py), except on
 # pages that make no medical statement.
 kb_pages_without_sources = ["references", "disclaimer"]
+# Every topic page opens with a "Key facts" box (amitriptyline_kb/pages/key_facts.py), but
+# not pages that state no medical fact of their own to sum up: the glossary
+# only explains words, the list of sources only lists them, and the
+# disclaimer says what the site is not.
+kb_pages_without_key_facts = ["glossary", "references", "disclaimer"]
 
 # -- References (sphinxcontrib-bibtex) ---------------------------------------
 

@@ -29,6 +29,10 @@ class KbWarning(Enum):
     GLOSSARY_DUPLICATE = "glossary_duplicate", "a glossary term defined twice"
     GLOSSARY_UNUSED = "glossary_unused", "a glossary term no page links to"
     IMAGE_ALT = "image_alt", "a picture without alt text"
+    KEY_FACTS = (
+        "key_facts",
+        "a key-facts box that is not one list of 3 to 5 cited facts, or a topic page with none or two",
+    )
     KEYWORDS = "keywords", "keywords that cannot be read, or more or longer than a page may have"
     LINK = "link", "a link to an address scheme a page may not use, such as javascript:"
     NESTING = "nesting", "lists or quotes nested deeper than a page may nest"

@@ -9,7 +9,10 @@ without one is a warning at its heading that says how to fix it.
 The check reads the doctree before citations are resolved. Text added to
 every page (disclaimer, review dates, the "Get help now" link) is not the
 section's own, and neither are the numbers an urgent-help callout adds: those
-cite their sources in the callout's data file, not for the section. Pages that
+cite their sources in the callout's data file, not for the section. Nor is the
+"Key facts" box at the top of a page: it restates, with their sources, what
+the sections say, and is checked on its own (every fact cites), so its
+citations cannot stand in for those of the text under the title. Pages that
 make no medical statement (the list of sources, the disclaimer) are named in
 ``kb_pages_without_sources``.
 """
@@ -26,8 +29,9 @@ from amitriptyline_kb.shared import ON_EVERY_PAGE, node_line
 from amitriptyline_kb.warnings import KbWarning, warn
 
 # Not the section's own words: added to every page, navigation, index entries,
-# and the part of an urgent-help callout that comes from its data file.
-NOT_OWN_CLASSES = {ON_EVERY_PAGE, "kb-urgent-action"}
+# the part of an urgent-help callout that comes from its data file, and the
+# key-facts box, a summary of the sections with its own check.
+NOT_OWN_CLASSES = {ON_EVERY_PAGE, "kb-urgent-action", "kb-key-facts"}
 NOT_OWN_NODES = (
     nodes.section,
     nodes.title,
