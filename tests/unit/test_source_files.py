@@ -1,5 +1,7 @@
 """Files Sphinx cannot read safely give one located message each, never a
-traceback, and the rest of the site still builds.
+traceback, and the rest of the site still builds; an SVG picture refused by
+the same check (its messages are a guard rail, roots/test-svg-pictures/) is
+left out of the website and the ePub, its alt text in its place.
 
 The tiny project ``roots/test-source-files/`` lists the pages; the bad files
 themselves are written by the test (a file that is not UTF-8, a binary one,
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import copy_root, warnings_of
+from helpers import build_root, copy_root, warnings_of
 
 NOT_UTF8 = "# Café\n\nSome words.\n".encode("latin-1")
 # Six levels, two more than the project's limit of 4; at about ten, markdown
@@ -88,3 +90,19 @@ def test_a_link_among_the_static_files_is_refused_too(project, make_app, tmp_pat
         "_static/settings.txt:1: WARNING: '_static/settings.txt' is a symbolic link; a link "
         "would publish whatever it points to, so copy the file into source/ instead [kb.path]"
     ) in warnings_of(app)
+
+
+@pytest.mark.parametrize("builder", ["html", "epub"])
+def test_a_refused_svg_is_left_out_and_gives_way_to_its_alt_text(
+    make_app, rootdir, tmp_path, builder
+):
+    """Warnings fail the real build; without -W, the picture that runs a script
+    must still not be published, and its page keeps the picture's words."""
+    app = build_root("svg-pictures", make_app, rootdir, tmp_path, builder)
+    page = (app.outdir / f"index.{'xhtml' if builder == 'epub' else 'html'}").read_text(
+        encoding="utf-8"
+    )
+    assert sorted(path.name for path in (app.outdir / "_images").iterdir()) == ["good.svg"]
+    assert 'src="_images/good.svg"' in page
+    assert "script.svg" not in page
+    assert "A picture that runs a script" in page
