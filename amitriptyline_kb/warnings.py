@@ -48,7 +48,6 @@ class KbWarning(Enum):
     SIZE = "size", "a page, or the search index, larger than its limit"
     SOURCES = "sources", "a section of a page that cites no source"
     SVG = "svg", "an SVG picture that runs code, moves, or refers to a file or address outside it"
-    SVG = "svg", "an SVG picture that runs code, moves, or refers to a file or address outside it"
     URGENT_HELP = "urgent_help", "an urgent-help callout or tier that is incomplete or unknown"
 
     def __init__(self, subtype: str, meaning: str) -> None:
