@@ -35,7 +35,12 @@ SITE_URL = os.environ.get(
 project = "Does amitriptyline cure nerve damage?"
 author = "The nerve pain knowledge base contributors"
 publisher = "The nerve pain knowledge base"
-copyright = f"2026–{date.today().year}, {author}"
+# The footer of every page and the book's rights line. A range only once it
+# spans two years: "2026–2026" reads as a mistake.
+FIRST_YEAR = 2026
+_this_year = date.today().year
+_years = f"{FIRST_YEAR}–{_this_year}" if _this_year > FIRST_YEAR else f"{FIRST_YEAR}"
+copyright = f"{_years}, {author}"
 # The edition: year and month of the last content release. EPUB 3 requires a
 # version, and readers can tell an old download from a new one.
 version = release = "2026.11"
