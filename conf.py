@@ -17,11 +17,10 @@ ROOT = Path(__file__).resolve().parent
 
 # -- Project -----------------------------------------------------------------
 
-# Where the sources live. Every page's "Edit this page" and "Report a problem
-# with this page" links derive from it. It must point at the real repository:
-# change it here when the repository moves, and nowhere else.
+# Where the sources live. Every page's "Suggest a change to this page" link
+# derives from it. It must point at the real repository: change it here when
+# the repository moves, and nowhere else.
 REPOSITORY_URL = "https://github.com/nerve-pain-kb/amitriptyline-nerve-damage"
-REPOSITORY_BRANCH = "main"
 
 # Where the site is published. The canonical links, sitemap.xml, robots.txt,
 # the OpenGraph URLs and the links of the 404 page (which must work at any
@@ -188,23 +187,30 @@ html_theme = "furo"
 html_title = "Amitriptyline and nerve damage"
 html_static_path = ["source/_static"]
 html_css_files = ["kb.css"]
-# No "View page source" link to the raw Markdown: the edit link does that job.
+# No "View page source" link to the raw Markdown: readers are patients and
+# carers, and contributors edit the files in the repository.
 html_show_sourcelink = False
 html_copy_source = False
 html_theme_options = {
     # Furo's default footer icons load nothing from elsewhere; keep them empty.
     "footer_icons": [],
-    # Furo's "Edit this page" button opens the page's Markdown on GitHub.
-    "source_repository": REPOSITORY_URL,
-    "source_branch": REPOSITORY_BRANCH,
-    "source_directory": "source/",
-    # No "View this page" button: the edit view shows the source too.
-    "top_of_page_buttons": ["edit"],
+    # No edit or view button at the top of the page: an edit pencil means
+    # nothing to a patient. "Suggest a change to this page", at the foot of
+    # every page (source/_templates/page.html), opens the problem form.
+    "top_of_page_buttons": [],
+    # Notes (admonitions) in the type of the text around them, not furo's
+    # 13 px: a safety note must not be harder to read than the page. (The
+    # safety notes' boxes: amitriptyline_kb/pages/static/kb-pages.css.) Furo
+    # declares its light variables for both colour schemes.
+    "light_css_variables": {
+        "admonition-font-size": "1rem",
+        "admonition-title-font-size": "1rem",
+    },
 }
 html_context = {
     # The issue form .github/ISSUE_TEMPLATE/page-problem.yml; the page's name is
     # added by source/_templates/page.html and fills in the form's "page" field.
-    "kb_report_problem_url": f"{REPOSITORY_URL}/issues/new?template=page-problem.yml",
+    "kb_suggest_change_url": f"{REPOSITORY_URL}/issues/new?template=page-problem.yml",
 }
 # Readers search in their own words; this file lists other words for the same
 # thing, and question words the search ignores (see amitriptyline_kb/search/synonyms.py).

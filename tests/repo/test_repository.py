@@ -1,5 +1,5 @@
 """Repository habits: who reviews what, what every pull request checks, and
-the form that every page's "Report a problem" link opens."""
+the form that every page's "Suggest a change to this page" link opens."""
 
 from __future__ import annotations
 

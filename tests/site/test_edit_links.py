@@ -1,60 +1,66 @@
-"""Every reader page links to its source for editing, and to the issue form.
+"""Every reader page offers one way to change it: "Suggest a change to this
+page" at its foot, which opens the issue form with the page's name filled in.
 
-Both links derive from REPOSITORY_URL in conf.py; the edit link must name a
-file that exists, and the report link must fill in the form's "page" field
-(which the form has: repo/test_repository.py).
+Readers are patients and carers, so no page shows an edit button (furo's
+pencil at the top of the page) or a link into the Markdown source. The link
+derives from REPOSITORY_URL in conf.py and must fill in the form's "page"
+field (which the form has: repo/test_repository.py).
 """
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from amitriptyline_kb.tools.site import ROOT, configuration
+from amitriptyline_kb.tools.site import configuration
 
 REPOSITORY_URL = configuration()["REPOSITORY_URL"]
-REPOSITORY_BRANCH = configuration()["REPOSITORY_BRANCH"]
+SUGGEST = "Suggest a change to this page"
+# What the page's foot used to offer, and furo's edit and view buttons.
+GONE = ["Edit this page", "Report a problem with this page", "View this page"]
 
 
-def _edit_target(href: str) -> str:
-    """The repository path an edit link opens, checked against the repository."""
-    prefix = f"{REPOSITORY_URL}/edit/{REPOSITORY_BRANCH}/"
-    assert href.startswith(prefix), f"{href} is not an edit link into {REPOSITORY_URL}"
-    return href.removeprefix(prefix)
+def _links_named(page, text: str, selector: str = "a[href]") -> list:
+    return [link for link in page.select(selector) if link.get_text(" ", strip=True) == text]
 
 
-def test_every_page_links_to_its_own_source_for_editing(site, reader_pages):
+def test_every_page_has_one_suggest_a_change_link_in_its_footer(site, reader_pages):
     wrong = []
     for docname in reader_pages:
         page = site.html(docname)
-        links = page.select('a[rel="edit"]')
-        targets = {_edit_target(link["href"]) for link in links}
-        # Furo's pencil button at the top, and the text link at the bottom.
-        if len(links) != 2 or targets != {f"source/{docname}.md"}:
-            wrong.append(f"{docname}: {[link['href'] for link in links]}")
-        elif not (ROOT / f"source/{docname}.md").is_file():
-            wrong.append(f"{docname}: the edit link names a file that does not exist")
-    assert not wrong, "pages without a correct edit link:\n" + "\n".join(wrong)
-
-
-def test_every_page_links_to_the_problem_form_with_its_name_filled_in(site, reader_pages):
-    wrong = []
-    for docname in reader_pages:
-        link = site.html(docname).select_one(".kb-page-links a.kb-report-problem")
-        parts = urlsplit(link["href"]) if link else None
+        links = _links_named(page, SUGGEST)
+        in_footer = _links_named(page, SUGGEST, "footer .kb-page-links a[href]")
+        if len(links) != 1 or links != in_footer:
+            wrong.append(f"{docname}: {len(links)} links, {len(in_footer)} in the footer")
+            continue
+        parts = urlsplit(links[0]["href"])
         if not (
-            link
-            and link.get_text(strip=True) == "Report a problem with this page"
-            and f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{REPOSITORY_URL}/issues/new"
+            f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{REPOSITORY_URL}/issues/new"
             and parse_qs(parts.query) == {"template": ["page-problem.yml"], "page": [docname]}
         ):
-            wrong.append(f"{docname}: {link}")
-    assert not wrong, "pages without a correct problem-report link:\n" + "\n".join(wrong)
+            wrong.append(f"{docname}: {links[0]['href']}")
+    assert not wrong, f'pages without one correct "{SUGGEST}" link:\n' + "\n".join(wrong)
 
 
-def test_the_epub_has_no_edit_or_report_links(site, reader_pages):
+def test_no_page_has_an_edit_button_or_a_link_into_the_source(site, reader_pages):
+    found = []
+    for docname in reader_pages:
+        page = site.html(docname)
+        for link in page.select('a[rel="edit"], .edit-this-page, .view-this-page'):
+            found.append(f"{docname}: {link}")
+        for link in page.select(
+            f'a[href^="{REPOSITORY_URL}/edit/"], a[href^="{REPOSITORY_URL}/blob/"]'
+        ):
+            found.append(f"{docname}: {link['href']}")
+        text = " ".join(page.get_text(" ").split())
+        found += [f"{docname}: {words!r}" for words in GONE if words in text]
+    assert not found, "edit buttons or source links on reader pages:\n" + "\n".join(found)
+
+
+def test_the_epub_has_no_suggest_or_edit_links(site, reader_pages):
     found = [
         docname
         for docname in reader_pages
         if site.epub(docname).select('a[rel="edit"], .kb-page-links')
+        or _links_named(site.epub(docname), SUGGEST)
     ]
     assert not found, f"ePub chapters with links meant for the website: {found}"
