@@ -1,33 +1,99 @@
-"""Screenshots of the site to look at: the landing page, a page with tabs and
-an open glossary preview, at desktop and phone sizes, light and dark.
+"""Screenshots of the site to look at: one of each kind of page, at desktop and
+phone sizes, light and dark.
 
 Usage: python -m amitriptyline_kb.tools.screenshots _build/html _build/screenshots
 (run by `make screenshots`). Serves the built site on 127.0.0.1 and saves one
 PNG per view, size and colour scheme, named like ``tabs-phone-dark.png``.
+
+The views: the landing page; a topic page; the page with the
+largest tab set, at the set; a safety page at its first safety note, after
+urgent-help callouts; search results; the index A to Z; the 404 page;
+and a page with an open glossary preview. Each is found in the built site by
+what it holds, so a renamed page still has its picture.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from amitriptyline_kb.tools.chromium import DESKTOP, PHONE, launch
+from amitriptyline_kb.tools.chromium import DESKTOP, PHONE, launch, wait_for_search_results
 from amitriptyline_kb.tools.site import reader_docnames, serve
 
 TERM_LINK = "article a.kb-term:visible"
 COLOR_SCHEMES = ["light", "dark"]
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+# A question a reader would ask, as the browser tests' search-results page does.
+SEARCH_QUERY = "does amitriptyline repair nerves"
+# An address the site does not have: the host serves its 404 page.
+MISSING_ADDRESS = "no/such/page.html"
+TAB_SET = 'class="sd-tab-set'
+TAB_LABEL = re.compile(r'class="sd-tab-label"')
+URGENT_CALLOUT = 'class="kb-urgent '
+SAFETY_NOTE = 'class="admonition important"'
 
 
-def first_page_with(html_dir: Path, marker: str) -> str:
-    """The first reader page whose HTML contains ``marker``."""
+def _html(html_dir: Path, name: str) -> str:
+    return (html_dir / f"{name}.html").read_text("utf-8")
+
+
+def first_page_with(html_dir: Path, *markers: str) -> str:
+    """The first reader page (not the glossary) whose HTML contains every marker."""
     for name in reader_docnames():
-        if name != "glossary" and marker in (html_dir / f"{name}.html").read_text("utf-8"):
+        html = _html(html_dir, name)
+        if name != "glossary" and all(marker in html for marker in markers):
             return f"{name}.html"
-    raise SystemExit(f"no reader page contains {marker!r}")
+    raise SystemExit(f"no reader page contains all of {markers!r}")
 
 
-def show_tabs(page, touch: bool) -> None:
-    page.locator(".sd-tab-set").first.scroll_into_view_if_needed()
+def first_topic_page() -> str:
+    """The first page inside a topic's folder that is not the folder's index."""
+    for name in reader_docnames():
+        if "/" in name and not name.endswith("/index"):
+            return f"{name}.html"
+    raise SystemExit("no reader page inside a topic folder")
+
+
+def largest_tab_set(html_dir: Path) -> tuple[str, int]:
+    """The reader page with the largest tab set (where a row of tabs would
+    wrap first), and the number of tabs in that set."""
+    largest = {
+        name: max(len(TAB_LABEL.findall(part)) for part in _html(html_dir, name).split(TAB_SET))
+        for name in reader_docnames()
+    }
+    name = max(largest, key=lambda name: largest[name])
+    if not largest[name]:
+        raise SystemExit("no reader page has a tab set")
+    return f"{name}.html", largest[name]
+
+
+# Room between a feature scrolled to an edge of the window and that edge: the
+# phone's sticky header, and a line of what comes before or after it.
+ROOM = 80
+# One scroll, down and instant: furo scrolls smoothly, so a picture would
+# catch it midway, and shows "Back to top" over the page after a scroll up.
+SCROLL_JS = """([element, edge, room]) => {
+  const box = element.getBoundingClientRect();
+  const top = edge === "start" ? box.top - room : box.bottom + room - innerHeight;
+  window.scrollTo({top: scrollY + top, behavior: "instant"});
+}"""
+
+
+def scroll_to(selector: str, edge: str = "start") -> Callable[[Any, bool], None]:
+    """Scroll the first ``selector`` to the top (``start``) or bottom (``end``)."""
+
+    def prepare(page, touch: bool) -> None:
+        element = page.locator(selector).first.element_handle()
+        page.evaluate(SCROLL_JS, [element, edge, ROOM])
+
+    return prepare
+
+
+def show_results(page, touch: bool) -> None:
+    wait_for_search_results(page)
 
 
 def open_preview(page, touch: bool) -> None:
@@ -40,30 +106,48 @@ def open_preview(page, touch: bool) -> None:
     page.locator("#" + link.get_attribute("aria-describedby")).wait_for(state="visible")
 
 
-def take_screenshots(browser, base_url: str, html_dir: Path, out_dir: Path) -> list[Path]:
-    """Save every screenshot under ``out_dir``; return their paths."""
-    views = {
+def views(html_dir: Path) -> dict[str, tuple[str, Callable[[Any, bool], None] | None]]:
+    """Each view's name, address under the site and what to do before the picture."""
+    tabs_page, tabs = largest_tab_set(html_dir)
+    return {
         "landing": ("index.html", None),
-        "tabs": (first_page_with(html_dir, 'class="sd-tab-set'), show_tabs),
+        "topic": (first_topic_page(), None),
+        "tabs": (tabs_page, scroll_to(f".sd-tab-set:has(> label:nth-of-type({tabs}))")),
+        # The safety note at the bottom of the window, the callouts above it.
+        "safety": (
+            first_page_with(html_dir, URGENT_CALLOUT, SAFETY_NOTE),
+            scroll_to(".admonition.important", edge="end"),
+        ),
+        "search-results": (f"search.html?q={SEARCH_QUERY.replace(' ', '+')}", show_results),
+        "genindex": ("genindex.html", None),
+        "not-found": (MISSING_ADDRESS, None),
         "glossary-preview": (first_page_with(html_dir, 'class="kb-term'), open_preview),
     }
+
+
+def take_screenshots(browser, base_url: str, html_dir: Path, out_dir: Path) -> list[Path]:
+    """Save every screenshot under ``out_dir``; return their paths."""
+    planned = views(html_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     saved = []
-    for size, viewport in {"desktop": DESKTOP, "phone": PHONE}.items():
+    for size, viewport in SIZES.items():
         phone = viewport is PHONE
         for scheme in COLOR_SCHEMES:
-            context = browser.new_context(
-                viewport=viewport, color_scheme=scheme, has_touch=phone, is_mobile=phone
-            )
-            page = context.new_page()
-            for view, (path, prepare) in views.items():
+            for view, (path, prepare) in planned.items():
+                # A fresh context for each view: after a search, Sphinx keeps
+                # the words in local storage and highlights them on every
+                # page opened later.
+                context = browser.new_context(
+                    viewport=viewport, color_scheme=scheme, has_touch=phone, is_mobile=phone
+                )
+                page = context.new_page()
                 page.goto(base_url + path)
                 if prepare:
                     prepare(page, phone)
                 target = out_dir / f"{view}-{size}-{scheme}.png"
                 page.screenshot(path=target)
                 saved.append(target)
-            context.close()
+                context.close()
     return saved
 
 

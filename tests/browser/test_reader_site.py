@@ -249,14 +249,34 @@ def test_every_page_offers_the_epub_of_the_same_build(served_site, new_page, sit
 # -- Screenshots -----------------------------------------------------------------
 
 
+# Every kind of page a reader sees, and the parts that change most from one
+# screen to another: what a change to the design must be looked at on.
+SCREENSHOT_VIEWS = {
+    "landing",
+    "topic",
+    "tabs",
+    "safety",
+    "search-results",
+    "genindex",
+    "not-found",
+    "glossary-preview",
+}
+
+
 def test_make_screenshots_saves_each_view_at_each_size_in_each_scheme(
     served_site, browser, site, tmp_path
 ):
     from amitriptyline_kb.tools.screenshots import take_screenshots
 
     saved = take_screenshots(browser, served_site, site.html_dir, tmp_path)
-    expected_count = 3 * len(BROWSER["viewports"]) * len(BROWSER["color_schemes"])
-    assert len(saved) == len(set(saved)) == expected_count
+    expected = {
+        f"{view}-{size}-{scheme}.png"
+        for view in SCREENSHOT_VIEWS
+        for size in BROWSER["viewports"]
+        for scheme in BROWSER["color_schemes"]
+    }
+    assert len(saved) == len(expected) == 32
+    assert {path.name for path in saved} == expected
     for path in saved:
         size = next(name for name in BROWSER["viewports"] if f"-{name}-" in path.name)
         width = int.from_bytes(path.read_bytes()[16:20], "big")  # PNG header: IHDR width
