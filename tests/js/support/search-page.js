@@ -80,7 +80,10 @@ const pageBody = ({ notCoveredSentence }) => [
  * `notCoveredSentence: false` leaves out the page's "no answer" sentence;
  * `loadIndex: false` leaves the index to page.loadIndex(), as when it
  * arrives after the reader's query; `inPlace: true` adds search-in-place.js,
- * whose exports are then page.inPlace.
+ * whose exports are then page.inPlace. `summaries: true` shows a summary
+ * under each result, as the site does, with the sections' first words in
+ * fixtures/search-summaries.js (`summaries: "none"`: without that file);
+ * the pages the search fetches instead are in page.fetched.
  */
 function searchPage({
   address = "https://kb.example/search.html",
@@ -89,9 +92,12 @@ function searchPage({
   notCoveredSentence = true,
   loadIndex = true,
   inPlace = false,
+  summaries = false,
 } = {}) {
   const context = fakeWindow(address, pageBody({ notCoveredSentence }));
   const stored = new Map();
+  const fetched = [];
+  const highlighted = [];
   Object.assign(context, {
     // What Sphinx's other scripts (doctools.js, documentation_options.js,
     // sphinx_highlight.js) give searchtools.js.
@@ -99,7 +105,7 @@ function searchPage({
       BUILDER: "html",
       FILE_SUFFIX: ".html",
       LINK_SUFFIX: ".html",
-      SHOW_SEARCH_SUMMARY: false,
+      SHOW_SEARCH_SUMMARY: Boolean(summaries),
     },
     SPHINX_HIGHLIGHT_ENABLED: true,
     Documentation: {
@@ -112,12 +118,20 @@ function searchPage({
       getItem: (key) => stored.get(key) ?? null,
       setItem: (key, value) => stored.set(key, String(value)),
     },
+    // A page that is never answered: the test sees what was asked for.
+    fetch: (url) => {
+      fetched.push(url);
+      return new Promise(() => {});
+    },
+    // sphinx_highlight.js's, which marks `term` in the text under `node`.
+    _highlightText: (node, term) => highlighted.push(term),
   });
   context.document.documentElement.dataset.content_root = "./";
   vm.runInContext(languageData(), context, { filename: "language_data.js" });
   const { searchtools } = sphinx();
   vm.runInContext(fs.readFileSync(searchtools, "utf-8"), context, { filename: searchtools });
   runScript(context, path.join(FIXTURES, words));
+  if (summaries === true) runScript(context, path.join(FIXTURES, "search-summaries.js"));
   const exports = runScript(context, SCRIPT);
   const inPlaceExports = inPlace ? runScript(context, IN_PLACE) : null;
   const Search = vm.runInContext("Search", context);
@@ -126,6 +140,9 @@ function searchPage({
     exports,
     inPlace: inPlaceExports,
     window: context,
+    fetched,
+    /** The words highlighted in the results' summaries. */
+    highlightedInSummaries: highlighted,
     document,
     Search,
     /** The index as the page holds it, for the exported functions. */
@@ -159,6 +176,10 @@ function searchPage({
           href: link.getAttribute("href"),
           title: link.textContent,
         })),
+        /** The text under each result; null where there is none. */
+        summaries: list
+          ? list.children.map((item) => item.querySelector("p.context")?.textContent ?? null)
+          : [],
         pages: links.map((link) =>
           link
             .getAttribute("href")
