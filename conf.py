@@ -78,6 +78,7 @@ extensions = [
     "amitriptyline_kb.search.synonyms",
     "amitriptyline_kb.search.in_place",
     "amitriptyline_kb.search.index_entries",
+    "amitriptyline_kb.search.summaries",
     "amitriptyline_kb.pages.page_meta",
     "amitriptyline_kb.pages.glossary_previews",
     "amitriptyline_kb.epub.download",

@@ -1,0 +1,22 @@
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "amitriptyline_kb.pages.urgent_help",
+    "amitriptyline_kb.search.keywords",
+    "amitriptyline_kb.search.summaries",
+]
+myst_enable_extensions = ["colon_fence"]
+myst_url_schemes = ["http", "https", "mailto", "tel"]
+bibtex_bibfiles = ["references.bib"]
+kb_urgent_help = "urgent-help.yaml"
+kb_urgent_help_page = "help"
+exclude_patterns = ["_build"]
+
+# The site's reader text ("Get help now", which every page but its target shows).
+from pathlib import Path
+
+import amitriptyline_kb
+
+kb_reader_text = str(
+    Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml"
+)
