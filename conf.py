@@ -307,7 +307,7 @@ epub_show_urls = "no"
 epub_contributor = author
 # EPUB Accessibility 1.1 (amitriptyline_kb/epub/accessibility.py): what the book offers,
 # as reading systems and shops show it. Claim only what the book does; Ace by
-# DAISY checks it at every `make test` (tests/test_epub_accessibility.py).
+# DAISY checks it at every `make test` (tests/browser/test_epub_accessibility.py).
 kb_epub_accessibility = {
     "access_modes": ["textual", "visual"],  # visual: the cover and the figures
     # Text alone is enough: the words around each figure say what it shows.

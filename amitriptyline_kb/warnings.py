@@ -4,7 +4,7 @@ Each message ends with its tag, ``[kb.<subtype>]``, which is what a
 contributor searches docs/testing.md for, and what ``suppress_warnings`` takes.
 A check gives its warnings through ``warn`` with a member of this registry, never a bare string, so a new
 kind of warning cannot appear without its meaning here, and a test checks
-that docs/testing.md explains every one (tests/test_guard_rails.py).
+that docs/testing.md explains every one (tests/repo/test_warning_registry.py).
 """
 
 from __future__ import annotations
