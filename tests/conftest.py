@@ -124,6 +124,23 @@ def term_page(site: SiteBuild, reader_pages: list[str]) -> str:
     return pages[0]
 
 
+@pytest.fixture(scope="module")
+def module_make_app():
+    """Sphinx's make_app, for a tiny project built once per module (its own is per test)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    apps = []
+
+    def make(*args, **kwargs):
+        app = SphinxTestApp(*args, **kwargs)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.cleanup()
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where Sphinx's test fixtures find the projects named by ``testroot``."""

@@ -16,27 +16,10 @@ QUERIES = ["side effects", "serious side effects", "what side effects can it cau
 
 
 @pytest.fixture(scope="module")
-def ranking_site(make_app, tmp_path_factory, rootdir):
+def ranking_site(module_make_app, tmp_path_factory, rootdir):
     return build_root(
-        "search-ranking", make_app, rootdir, tmp_path_factory.mktemp("ranking")
+        "search-ranking", module_make_app, rootdir, tmp_path_factory.mktemp("ranking")
     ).outdir
-
-
-@pytest.fixture(scope="module")
-def make_app(request):
-    """Sphinx's make_app, once for the module (its own fixture is per test)."""
-    from sphinx.testing.util import SphinxTestApp
-
-    apps = []
-
-    def make(*args, **kwargs):
-        app = SphinxTestApp(*args, **kwargs)
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.cleanup()
 
 
 @pytest.mark.parametrize("query", QUERIES)

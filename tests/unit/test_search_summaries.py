@@ -40,25 +40,10 @@ def summaries(outdir: Path) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def make_app(request):
-    """Sphinx's make_app, once for the module (its own fixture is per test)."""
-    from sphinx.testing.util import SphinxTestApp
-
-    apps = []
-
-    def make(*args, **kwargs):
-        app = SphinxTestApp(*args, **kwargs)
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.cleanup()
-
-
-@pytest.fixture(scope="module")
-def built(make_app, rootdir, tmp_path_factory):
-    return build_root("search-summaries", make_app, rootdir, tmp_path_factory.mktemp("summaries"))
+def built(module_make_app, rootdir, tmp_path_factory):
+    return build_root(
+        "search-summaries", module_make_app, rootdir, tmp_path_factory.mktemp("summaries")
+    )
 
 
 def test_the_top_of_a_page_has_its_first_words_without_what_every_page_shows(built):

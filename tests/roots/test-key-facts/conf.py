@@ -14,10 +14,6 @@ kb_pages_without_sources = ["references"]
 exclude_patterns = ["_build"]
 
 # The site's reader text (the box's title, "Get help now").
-from pathlib import Path
+from amitriptyline_kb.tools.site import SOURCE
 
-import amitriptyline_kb
-
-kb_reader_text = str(
-    Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml"
-)
+kb_reader_text = str(SOURCE / "_data" / "page-text.yaml")

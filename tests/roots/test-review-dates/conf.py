@@ -2,10 +2,6 @@ extensions = ["myst_parser", "amitriptyline_kb.pages.review_dates"]
 exclude_patterns = ["_build"]
 
 # The site's reader text (disclaimer, review line, "Get help now").
-from pathlib import Path
+from amitriptyline_kb.tools.site import SOURCE
 
-import amitriptyline_kb
-
-kb_reader_text = str(
-    Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml"
-)
+kb_reader_text = str(SOURCE / "_data" / "page-text.yaml")

@@ -7,10 +7,6 @@ kb_urgent_help_page = "help"
 exclude_patterns = ["_build"]
 
 # The site's reader text (disclaimer, review line, "Get help now").
-from pathlib import Path
+from amitriptyline_kb.tools.site import SOURCE
 
-import amitriptyline_kb
-
-kb_reader_text = str(
-    Path(amitriptyline_kb.__file__).resolve().parents[1] / "source" / "_data" / "page-text.yaml"
-)
+kb_reader_text = str(SOURCE / "_data" / "page-text.yaml")
