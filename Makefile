@@ -19,9 +19,12 @@ EPUB_NAME   := amitriptyline-nerve-damage
 SPHINXOPTS  ?=
 SPHINXFLAGS := -W --keep-going -n
 SPHINXBUILD := $(BIN)/sphinx-build $(SPHINXFLAGS) -c . $(SPHINXOPTS)
+# The Spanish edition: the same pages, read through locales/es/LC_MESSAGES/.
+SPHINXBUILD_ES := $(SPHINXBUILD) -D language=es
+EPUB_NAME_ES := amitriptilina-dano-de-los-nervios
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub epub-pictures lint test test-js audit screenshots serve bench clean lock sphinx-flags
+.PHONY: help html epub gettext translations epub-pictures lint test test-js audit screenshots serve bench clean lock sphinx-flags
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -37,15 +40,31 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 # The website offers the ePub of the same build for download, so html builds
-# the ePub first (Sphinx rereads only changed pages) and copies it in.
-html: epub ## Build the website into _build/html, with the ePub inside
+# the ePub first (Sphinx rereads only changed pages) and copies it in. The
+# English site is the root; the Spanish edition, built from the same pages
+# and locales/es/LC_MESSAGES/, is es/ inside it, with its own ePub.
+html: epub ## Build the website into _build/html (English) and _build/html/es (Spanish), each with its ePub
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(BUILDDIR)/html
 	cp $(BUILDDIR)/epub/$(EPUB_NAME).epub $(BUILDDIR)/html/
+	$(SPHINXBUILD_ES) -b html -d $(BUILDDIR)/doctrees/html-es $(SOURCEDIR) $(BUILDDIR)/html/es
+	cp $(BUILDDIR)/epub/es/$(EPUB_NAME_ES).epub $(BUILDDIR)/html/es/
 	@echo "Open $(BUILDDIR)/html/index.html in a browser."
 
-epub: $(STAMP) ## Build the ePub into _build/epub/$(EPUB_NAME).epub
+epub: $(STAMP) ## Build the ePubs into _build/epub/ (English) and _build/epub/es/ (Spanish)
 	$(SPHINXBUILD) -b epub -d $(BUILDDIR)/doctrees/epub $(SOURCEDIR) $(BUILDDIR)/epub
-	@echo "The ePub is $(BUILDDIR)/epub/$(EPUB_NAME).epub"
+	$(SPHINXBUILD_ES) -b epub -d $(BUILDDIR)/doctrees/epub-es $(SOURCEDIR) $(BUILDDIR)/epub/es
+	@echo "The ePubs are $(BUILDDIR)/epub/$(EPUB_NAME).epub and $(BUILDDIR)/epub/es/$(EPUB_NAME_ES).epub"
+
+# The message catalogues of the English pages (.pot), one per page, with
+# sphinx.pot for the words of the templates.
+gettext: $(STAMP) ## Write the English pages' message catalogues into _build/gettext
+	$(SPHINXBUILD) -b gettext -d $(BUILDDIR)/doctrees/gettext $(SOURCEDIR) $(BUILDDIR)/gettext
+
+# sphinx-intl adds new English messages to each .po file, marks a changed one
+# fuzzy (its old translation kept for the translator, but not published) and
+# keeps a removed one commented out at the end (docs/translating.md).
+translations: gettext ## Bring locales/es/LC_MESSAGES/*.po up to date with the English pages
+	$(BIN)/sphinx-intl update -p $(BUILDDIR)/gettext -d locales -l es
 
 # SPHINXFLAGS, for the tests and the benchmark, which must build with the same
 # options: `make -s --no-print-directory sphinx-flags`.

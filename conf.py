@@ -7,11 +7,9 @@ is not self-explanatory says why it is set.
 
 import os
 from datetime import date
-from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent
 
@@ -43,7 +41,21 @@ copyright = f"{_years}, {author}"
 # The edition: year and month of the last content release. EPUB 3 requires a
 # version, and readers can tell an old download from a new one.
 version = release = "2026.11"
+# The pages are written in English; the Spanish edition is built from them
+# with `-D language=es` and the catalogues in locales/es/LC_MESSAGES/ (one
+# .po file per page, from `make translations`). Sphinx reads a catalogue's
+# entries marked fuzzy as untranslated, so a changed English sentence is
+# never shown in an old translation (amitriptyline_kb/pages/editions.py).
 language = "en"
+# Absolute: Sphinx reads it from source/, and the catalogues are at the root.
+locale_dirs = [str(ROOT / "locales")]
+gettext_compact = False
+# Index entries are words readers search for: the Spanish catalogues
+# translate them too (a page's keywords are index entries).
+gettext_additional_targets = ["index"]
+# Text a translated page still shows in English gets the class
+# "untranslated", and so lang="en" (amitriptyline_kb/pages/translation_notice.py).
+translation_progress_classes = "untranslated"
 
 # -- General -----------------------------------------------------------------
 
@@ -82,6 +94,11 @@ extensions = [
     "amitriptyline_kb.pages.page_meta",
     "amitriptyline_kb.pages.glossary_previews",
     "amitriptyline_kb.epub.download",
+    # The Spanish edition: its reader text, title and address, and the link
+    # between each page and the same page in the other language.
+    "amitriptyline_kb.pages.editions",
+    # A Spanish page behind its English page says so, and links to it.
+    "amitriptyline_kb.pages.translation_notice",
     # The index A to Z, with every link named by its page's title.
     "amitriptyline_kb.pages.general_index",
     # The ePub as an accessible book: lang, accessibility metadata, navigation.
@@ -102,6 +119,7 @@ extensions = [
     "amitriptyline_kb.speed.no_social_cards",
     "sphinxext.opengraph",
     "notfound.extension",
+    "amitriptyline_kb.pages.not_found",
     # Last: every written page is read back for scripts, handlers and
     # addresses no page may add (the last line of defence).
     "amitriptyline_kb.guards.output_scan",
@@ -111,7 +129,10 @@ extensions = [
 # exclude_patterns and the ePub cover, which are relative to source/ and the
 # built book.
 exclude_patterns = ["_templates", "_static", "**/.*"]
-templates_path = ["source/_templates"]
+# Absolute, because `make translations` (the gettext builder) reads it from
+# source/ and the HTML builders from the root; the templates' words are
+# translated in locales/es/LC_MESSAGES/sphinx.po.
+templates_path = [str(ROOT / "source" / "_templates")]
 # Only Markdown pages: an accidental .rst or .txt file is not silently published.
 source_suffix = {".md": "markdown"}
 # Every "(label)=" and {ref} must resolve; -n makes a missing target a warning.
@@ -121,6 +142,9 @@ today_fmt = "%-d %B %Y"
 # Plain language for readers in pain (amitriptyline_kb/guards/readability.py): a page whose
 # Flesch-Kincaid grade is above this is a warning, so it fails the build.
 kb_max_reading_grade = 8
+# The Spanish edition's measure: Szigriszt-Pazos ease of at least 65, the
+# start of "bastante fácil" (fairly easy) on the INFLESZ scale.
+kb_min_reading_ease_es = 65
 
 # -- MyST --------------------------------------------------------------------
 
@@ -252,30 +276,8 @@ ogp_social_cards = {"enable": False}
 # The host serves 404.html for any missing address, at any depth, so its links
 # are absolute paths under the site's own path.
 notfound_urls_prefix = urlsplit(SITE_URL).path
-# Its words are reader text, in source/_data/page-text.yaml ("not found").
-_not_found = yaml.safe_load(
-    (ROOT / "source" / "_data" / "page-text.yaml").read_text(encoding="utf-8")
-)["not found"]
-_start_pages = "\n".join(
-    f'  <li><a href="{notfound_urls_prefix}{page}.html">{escape(title)}</a></li>'
-    for page, title in _not_found["pages"].items()
-)
-notfound_context = {
-    "title": _not_found["title"],
-    "body": f"""
-<h1>{escape(_not_found["title"])}</h1>
-<p>{escape(" ".join(_not_found["sorry"].split()))}</p>
-<form class="kb-notfound-search" action="{notfound_urls_prefix}search.html" method="get">
-  <label for="kb-notfound-query">{escape(_not_found["search label"])}</label>
-  <input id="kb-notfound-query" type="search" name="q">
-  <button type="submit">{escape(_not_found["search button"])}</button>
-</form>
-<p>{escape(_not_found["start from"])}</p>
-<ul>
-{_start_pages}
-</ul>
-""",
-}
+# Its words are reader text, in source/_data/page-text.yaml ("not found"),
+# made into the page by amitriptyline_kb/pages/not_found.py.
 
 # -- ePub --------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 
@@ -120,6 +121,21 @@ def page_link(from_doc: str, to_doc: str, text: str) -> addnodes.pending_xref:
         refwarn=True,
         refdoc=from_doc,
     )
+
+
+# The language the pages are written in; other languages are editions
+# translated from it (amitriptyline_kb/pages/editions.py).
+SOURCE_LANGUAGE = "en"
+
+
+def is_translation(config: Config) -> bool:
+    return (config.language or SOURCE_LANGUAGE) != SOURCE_LANGUAGE
+
+
+def data_file_for_language(config: Config, path: Path) -> Path:
+    """``path`` (a file under ``source/_data/``), in the build's language:
+    ``source/_data/<language>/`` holds a translated build's copy."""
+    return path.parent / config.language / path.name if is_translation(config) else path
 
 
 def is_website(app: Sphinx) -> bool:

@@ -23,6 +23,7 @@ class KbWarning(Enum):
 
     DESCRIPTION = "description", "a page without a description in its front matter"
     DIRECTIVE = "directive", "a directive, an option or an {eval-rst} block a page may not use"
+    EDITION = "edition", "a language the site has no edition in, or an edition file it cannot use"
     ENCODING = "encoding", "a page that is not UTF-8 text, or a binary file named like a page"
     FILE_NAME = "file_name", "a page name not in lower case with hyphens, or one the site writes"
     FRONT_MATTER = "front_matter", "a front-matter key the site does not define"

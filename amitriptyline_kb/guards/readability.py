@@ -15,6 +15,12 @@ papers, not our prose) and code. Pages shorter than
 says little. textstat 0.7.4 is pinned: later versions count syllables
 differently and download data at run time.
 
+A Spanish page is measured with Szigriszt-Pazos instead (0 to 100, higher is
+easier), which textstat provides offline: a page below
+``kb_min_reading_ease_es`` is a warning the same way. 65 is the lower end of
+"bastante fácil" (fairly easy) on the INFLESZ scale, the plain-language band
+for patients; the English grade 8 is about the same reader.
+
 The pages are measured in the website build only. The ePub holds the same
 text, so measuring it again would only repeat any warning and add a tenth of
 a second to every ``make html`` (``make bench``), which builds both.
@@ -32,7 +38,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from amitriptyline_kb.shared import is_on_every_page
+from amitriptyline_kb.shared import is_on_every_page, is_translation
 from amitriptyline_kb.warnings import KbWarning, warn
 
 
@@ -102,21 +108,31 @@ def page_text(node: nodes.Node) -> str:
 
 def reading_grade(text: str) -> float:
     """The Flesch-Kincaid grade of ``text``, as textstat 0.7.4 counts it."""
+    _textstat().set_lang("en_US")
     return _textstat().flesch_kincaid_grade(text)
+
+
+def reading_ease_es(text: str) -> float:
+    """The Szigriszt-Pazos ease of Spanish ``text`` (0 to 100, higher is easier)."""
+    _textstat().set_lang("es")
+    return _textstat().szigriszt_pazos(text)
 
 
 def word_count(text: str) -> int:
     return _textstat().lexicon_count(text)
 
 
-def _hardest_paragraph(doctree: nodes.document) -> tuple[float, int | None]:
+def _hardest_paragraph(doctree: nodes.document, score=reading_grade) -> tuple[float, int | None]:
+    """The score and line of the paragraph that is hardest to read: the highest
+    grade, or (with ``reading_ease_es``) the lowest ease."""
+    sign = -1 if score is reading_ease_es else 1
     graded = [
-        (reading_grade(text), paragraph.line)
+        (score(text), paragraph.line)
         for paragraph in doctree.findall(nodes.paragraph)
         if all(_is_read(ancestor) for ancestor in _ancestors(paragraph))
         and word_count(text := page_text(paragraph)) >= MIN_PARAGRAPH_WORDS
     ]
-    return max(graded, key=lambda graded_paragraph: graded_paragraph[0], default=(0.0, None))
+    return max(graded, key=lambda graded_paragraph: sign * graded_paragraph[0], default=(0.0, None))
 
 
 def _ancestors(node: nodes.Node):
@@ -130,6 +146,9 @@ def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     text = page_text(doctree)
     if word_count(text) < app.config.kb_reading_grade_min_words:
+        return
+    if is_translation(app.config):
+        check_spanish_reading_ease(app, doctree, docname, text)
         return
     grade = reading_grade(text)
     limit = app.config.kb_max_reading_grade
@@ -147,6 +166,29 @@ def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> N
     )
 
 
+def check_spanish_reading_ease(app: Sphinx, doctree: nodes.document, docname: str, text: str) -> None:
+    """The Spanish edition's measure: the Flesch-Kincaid grade counts English
+    syllables and sentences, so a Spanish page is measured with a Spanish
+    formula, Szigriszt-Pazos, against ``kb_min_reading_ease_es``."""
+    if app.config.language != "es":
+        return  # No formula for another language; the site has no other edition.
+    ease = reading_ease_es(text)
+    limit = app.config.kb_min_reading_ease_es
+    if ease >= limit:
+        return
+    hardest, line = _hardest_paragraph(doctree, reading_ease_es)
+    where = f", starting with the paragraph on line {line} (ease {hardest:.1f})" if line else ""
+    warn(
+        KbWarning.READABILITY,
+        "Spanish reading ease (Szigriszt-Pazos) %.1f is below the limit of %s "
+        "('bastante fácil'); in its .po file, use shorter sentences and everyday words%s",
+        ease,
+        limit,
+        where,
+        location=(docname, _title_line(doctree)),
+    )
+
+
 def _title_line(doctree: nodes.document) -> int | None:
     title = next(iter(doctree.findall(nodes.title)), None)
     return title.line if title is not None else None
@@ -155,6 +197,7 @@ def _title_line(doctree: nodes.document) -> int | None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("kb_max_reading_grade", 8, "env", types=(int, float))
     app.add_config_value("kb_reading_grade_min_words", 50, "env", types=(int,))
+    app.add_config_value("kb_min_reading_ease_es", 65, "env", types=(int, float))
     # Resolved, so citations read "[1]" as they do on the page.
     app.connect("doctree-resolved", check_reading_grade)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

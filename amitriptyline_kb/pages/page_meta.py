@@ -9,21 +9,41 @@ first words of the text would, so every page's front matter carries one::
 A page without it is a build warning naming the file. The description becomes
 ``<meta name="description">`` and the OpenGraph ``og:description`` (which
 sphinxext-opengraph would otherwise cut from the first paragraph); this runs
-before sphinxext-opengraph, which then adds no description of its own.
+before sphinxext-opengraph, which then adds no description of its own. It
+enters the page as a ``meta`` node before Sphinx translates the page, so the
+Spanish edition's catalogue translates it like the page's own text.
 
 robots.txt lets every crawler in and, when sphinx-sitemap is loaded, points
 it to the sitemap, at the address set once in conf.py (``html_baseurl``).
 """
 
-from html import escape
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
-from amitriptyline_kb.shared import front_matter_end, is_website
+from amitriptyline_kb.shared import front_matter_end, front_matter_line, is_website
 from amitriptyline_kb.warnings import KbWarning, warn
 
 DESCRIPTION = "description"
+
+
+class DescriptionMeta(SphinxTransform):
+    """The front matter's description, as the page's ``<meta name="description">``."""
+
+    # Before Sphinx's Locale transform (20), which translates meta nodes.
+    default_priority = 15
+
+    def apply(self) -> None:
+        description = self.env.metadata.get(self.env.current_document.docname, {}).get(DESCRIPTION)
+        if not isinstance(description, str) or not description.strip():
+            return
+        meta = nodes.meta(name=DESCRIPTION, content=" ".join(description.split()))
+        # Where the catalogues say the text comes from.
+        meta.source = str(self.env.doc2path(self.env.current_document.docname))
+        meta.line = front_matter_line(Path(meta.source), DESCRIPTION)
+        self.document.insert(0, meta)
 
 
 def check_description(app: Sphinx, doctree) -> None:
@@ -46,14 +66,16 @@ def check_description(app: Sphinx, doctree) -> None:
 def add_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if not is_website(app):
         return  # The ePub has its own description (conf.epub_description).
-    meta = context.get("meta") or {}
-    description = meta.get(DESCRIPTION)
-    if not isinstance(description, str) or not description.strip():
+    # The meta node is written into the page's head by the HTML writer; its
+    # text, translated in the Spanish edition, is the link preview's too.
+    if doctree is None:
         return
-    description = " ".join(description.split())
-    context["metatags"] += f'\n<meta name="description" content="{escape(description)}">'
+    node = next((n for n in doctree.findall(nodes.meta) if n.get("name") == DESCRIPTION), None)
+    if node is None:
+        return
+    meta = context.get("meta") or {}
     # A copy: context["meta"] is the environment's own record of the page.
-    context["meta"] = {**meta, "og:description": description}
+    context["meta"] = {**meta, "og:description": node["content"]}
 
 
 def write_robots_txt(app: Sphinx, exception) -> None:
@@ -67,6 +89,7 @@ def write_robots_txt(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_transform(DescriptionMeta)
     app.connect("doctree-read", check_description)
     # Before sphinxext-opengraph (500), after sphinx-notfound-page (400).
     app.connect("html-page-context", add_description, priority=450)

@@ -3,7 +3,8 @@
 It also holds what every data file under ``source/_data/`` needs: an option
 naming the file from the configuration folder (``data_file_option``), and
 reading it once per version of the file (``read_once``), so ``make serve``
-sees a change without reading the file for every page.
+sees a change without reading the file for every page. A translated build
+reads each file from ``source/_data/<language>/`` (``editions``).
 
 The disclaimer, the review line, the "Get help now" link and the ePub
 download line are medical or reader-facing words. Written in Python they
@@ -23,6 +24,7 @@ from typing import Any, TypeVar
 import yaml
 from sphinx.config import Config
 
+from amitriptyline_kb.shared import data_file_for_language
 from amitriptyline_kb.warnings import KbWarning, warn
 
 T = TypeVar("T")
@@ -45,7 +47,8 @@ def data_file_option(app, name: str, default: str) -> None:
     app.add_config_value(name, default, "env", types=frozenset({str}))
 
     def resolve(app, config: Config) -> None:
-        setattr(config, name, str(Path(app.confdir, getattr(config, name))))
+        path = Path(app.confdir, getattr(config, name))
+        setattr(config, name, str(data_file_for_language(config, path)))
 
     app.connect("config-inited", resolve, priority=100)
 
@@ -73,6 +76,11 @@ def load_data_file(path: Path, kind: KbWarning, what: str, option: str) -> tuple
 
 def _read_page_text(path: Path) -> Any:
     return load_data_file(path, KbWarning.READER_TEXT, "the reader text", "kb_reader_text")[0]
+
+
+def reader_data(config: Config) -> Any:
+    """The whole reader text file, as YAML data."""
+    return read_once(Path(config.kb_reader_text), _read_page_text)
 
 
 def reader_text(config: Config, *keys: str) -> str:

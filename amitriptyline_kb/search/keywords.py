@@ -25,7 +25,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.references import SphinxDomains
 
 from amitriptyline_kb.shared import front_matter_line, is_website
 from amitriptyline_kb.warnings import KbWarning, warn
@@ -58,8 +57,10 @@ def parse_keywords(value: str) -> list[str] | None:
 class PageKeywords(SphinxTransform):
     """Add the page's keywords as index entries at the top of the page."""
 
-    # Before SphinxDomains collects the index entries for the index page.
-    default_priority = SphinxDomains.default_priority - 1
+    # Before Sphinx's Locale transform (20), so that the Spanish edition's
+    # catalogues translate the entries (conf.gettext_additional_targets),
+    # and so before SphinxDomains collects them for the index page.
+    default_priority = 15
 
     def apply(self) -> None:
         docname = self.env.current_document.docname
@@ -100,6 +101,11 @@ class PageKeywords(SphinxTransform):
             entries=[("single", keyword, target, "", None) for keyword in keywords],
             inline=False,
         )
+        # Where the catalogues say the entries come from; without a source,
+        # Sphinx treats a node as its own text and leaves it out of them.
+        index.source = str(self.env.doc2path(docname))
+        index.line = front_matter_line(Path(index.source), KEYWORDS)
+        index["translatable"] = True
         # After the page title: the entries point at the top of the page.
         section.insert(1, index)
 

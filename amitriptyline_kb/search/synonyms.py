@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 from sphinx.application import Sphinx
 
-from amitriptyline_kb.shared import add_static_files
+from amitriptyline_kb.shared import add_static_files, data_file_for_language
 from amitriptyline_kb.warnings import KbWarning, warn
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -181,7 +181,9 @@ def add_search_words(
 ) -> None:
     if pagename != SEARCH_PAGE or not app.config.kb_search_synonyms:
         return
-    words = read_search_words(Path(app.confdir, app.config.kb_search_synonyms))
+    words = read_search_words(
+        data_file_for_language(app.config, Path(app.confdir, app.config.kb_search_synonyms))
+    )
     # Inline, so the search page needs no extra request before it can answer.
     # "<" escaped, so no word can end the script element early.
     data = json.dumps(words).replace("<", "\\u003c")
