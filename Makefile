@@ -47,13 +47,13 @@ html: epub ## Build the website into _build/html (English) and _build/html/es (S
 	$(SPHINXBUILD) -b html -d $(BUILDDIR)/doctrees/html $(SOURCEDIR) $(BUILDDIR)/html
 	cp $(BUILDDIR)/epub/$(EPUB_NAME).epub $(BUILDDIR)/html/
 	$(SPHINXBUILD_ES) -b html -d $(BUILDDIR)/doctrees/html-es $(SOURCEDIR) $(BUILDDIR)/html/es
-	cp $(BUILDDIR)/epub/es/$(EPUB_NAME_ES).epub $(BUILDDIR)/html/es/
+	cp $(BUILDDIR)/epub-es/$(EPUB_NAME_ES).epub $(BUILDDIR)/html/es/
 	@echo "Open $(BUILDDIR)/html/index.html in a browser."
 
-epub: $(STAMP) ## Build the ePubs into _build/epub/ (English) and _build/epub/es/ (Spanish)
+epub: $(STAMP) ## Build the ePubs into _build/epub/ (English) and _build/epub-es/ (Spanish)
 	$(SPHINXBUILD) -b epub -d $(BUILDDIR)/doctrees/epub $(SOURCEDIR) $(BUILDDIR)/epub
-	$(SPHINXBUILD_ES) -b epub -d $(BUILDDIR)/doctrees/epub-es $(SOURCEDIR) $(BUILDDIR)/epub/es
-	@echo "The ePubs are $(BUILDDIR)/epub/$(EPUB_NAME).epub and $(BUILDDIR)/epub/es/$(EPUB_NAME_ES).epub"
+	$(SPHINXBUILD_ES) -b epub -d $(BUILDDIR)/doctrees/epub-es $(SOURCEDIR) $(BUILDDIR)/epub-es
+	@echo "The ePubs are $(BUILDDIR)/epub/$(EPUB_NAME).epub and $(BUILDDIR)/epub-es/$(EPUB_NAME_ES).epub"
 
 # The message catalogues of the English pages (.pot), one per page, with
 # sphinx.pot for the words of the templates.

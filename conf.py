@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
 ROOT = Path(__file__).resolve().parent
 
 # -- Project -----------------------------------------------------------------

@@ -126,6 +126,9 @@ def page_link(from_doc: str, to_doc: str, text: str) -> addnodes.pending_xref:
 # The language the pages are written in; other languages are editions
 # translated from it (amitriptyline_kb/pages/editions.py).
 SOURCE_LANGUAGE = "en"
+# Each edition: its folder under the English site ("" for the root) and the
+# name of its language, in that language (as a switcher names it).
+EDITIONS = {"en": ("", "English"), "es": ("es/", "Español")}
 
 
 def is_translation(config: Config) -> bool:

@@ -27,6 +27,7 @@ from amitriptyline_kb.tools.chromium import DESKTOP, launch, record_requests
 from amitriptyline_kb.tools.site import reader_docnames, serve
 from helpers import (
     EPUB_NAME,
+    EPUB_NAME_ES,
     GLOSSARY,
     GLOSSARY_LINK,
     make,
@@ -70,6 +71,18 @@ class SiteBuild:
 
     def html(self, docname: str) -> BeautifulSoup:
         return soup_of(self.html_dir / f"{docname}.html")
+
+    @property
+    def es_html_dir(self) -> Path:
+        """The Spanish edition, a folder of the English site."""
+        return self.html_dir / "es"
+
+    @property
+    def es_epub_file(self) -> Path:
+        return self.html_dir.parent / "epub-es" / EPUB_NAME_ES
+
+    def html_es(self, docname: str) -> BeautifulSoup:
+        return soup_of(self.es_html_dir / f"{docname}.html")
 
     def epub(self, docname: str) -> BeautifulSoup:
         return soup_of(self.epub_dir / f"{docname}.xhtml")

@@ -60,6 +60,10 @@ def source_data(name: str) -> Any:
     return yaml.safe_load((SOURCE / "_data" / name).read_text(encoding="utf-8"))
 
 
+# The Spanish edition's book (source/_data/es/edition.yaml).
+EPUB_NAME_ES = f"{source_data('es/edition.yaml')['epub_basename']}.epub"
+
+
 # What the browser tests visit besides every reader page, and in which modes.
 BROWSER = data("browser.yaml")
 # The docname of the glossary page, and a link to one of its terms that

@@ -166,7 +166,9 @@ def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> N
     )
 
 
-def check_spanish_reading_ease(app: Sphinx, doctree: nodes.document, docname: str, text: str) -> None:
+def check_spanish_reading_ease(
+    app: Sphinx, doctree: nodes.document, docname: str, text: str
+) -> None:
     """The Spanish edition's measure: the Flesch-Kincaid grade counts English
     syllables and sentences, so a Spanish page is measured with a Spanish
     formula, Szigriszt-Pazos, against ``kb_min_reading_ease_es``."""

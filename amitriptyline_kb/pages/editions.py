@@ -20,6 +20,8 @@ whole:
   both with ``hreflang``, English as the default. Sphinx writes the page's
   ``lang``.
 
+It also keeps each id of a translated page unique (Sphinx copies them).
+
 Whether each Spanish page is up to date with its English page is
 ``translation_notice``'s work.
 """
@@ -30,16 +32,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
 
-from amitriptyline_kb.shared import SOURCE_LANGUAGE, is_translation, is_website
+from amitriptyline_kb.shared import (
+    EDITIONS,
+    SOURCE_LANGUAGE,
+    data_file_for_language,
+    is_translation,
+    is_website,
+)
 from amitriptyline_kb.warnings import KbWarning, warn
-
-# Each edition: its folder under the English site ("" for the root) and the
-# name of its language, in that language (as a switcher names it).
-EDITIONS = {"en": ("", "English"), "es": ("es/", "Español")}
-EDITION_FILE = "edition.yaml"
 
 
 def apply_edition(app: Sphinx, config: Config) -> None:
@@ -56,7 +61,7 @@ def apply_edition(app: Sphinx, config: Config) -> None:
             location=f"{Path(app.confdir, 'conf.py')}:1",
         )
         return
-    path = Path(app.confdir, "source", "_data", language, EDITION_FILE)
+    path = data_file_for_language(config, Path(app.confdir, config.kb_edition_options))
     try:
         values: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
@@ -107,6 +112,33 @@ def apply_edition(app: Sphinx, config: Config) -> None:
             setattr(config, option, getattr(config, option).rstrip("/") + "/" + folder)
 
 
+class UniqueIdsAfterTranslation(SphinxTransform):
+    """One id, one element, on a translated page too.
+
+    Sphinx gives each reference of a translated sentence the attributes of
+    the English reference with the same target, ids included; a sentence
+    that cites one source twice then has two elements with one id, which
+    the W3C checker and EPUBCheck reject. The second gets an id of its own.
+    """
+
+    # After Sphinx's Locale transform (20).
+    default_priority = 21
+
+    def apply(self) -> None:
+        if not is_translation(self.config):
+            return
+        seen: set[str] = set()
+        for node in self.document.findall(nodes.Element):
+            ids = node.get("ids") or []
+            unique = [node_id for node_id in ids if node_id not in seen]
+            seen.update(ids)
+            if unique != ids:
+                node["ids"] = unique
+                if not unique:
+                    self.document.set_id(node)
+                    seen.update(node["ids"])
+
+
 def _site_root(app: Sphinx) -> str:
     """The English site's address, from either edition's build."""
     base = app.config.html_baseurl.rstrip("/") + "/"
@@ -119,13 +151,16 @@ def add_other_edition(app: Sphinx, pagename: str, templatename, context, doctree
     if not is_website(app):
         return
     language = app.config.language or SOURCE_LANGUAGE
-    suffix = app.builder.out_suffix
+    # The website's builder (is_website): its pages end in ".html".
+    suffix = app.builder.out_suffix  # type: ignore[attr-defined]
     root = _site_root(app)
     alternates = [
         f'<link rel="alternate" hreflang="{code}" href="{root}{folder}{pagename}{suffix}">'
         for code, (folder, _name) in EDITIONS.items()
     ]
-    alternates.append(f'<link rel="alternate" hreflang="x-default" href="{root}{pagename}{suffix}">')
+    alternates.append(
+        f'<link rel="alternate" hreflang="x-default" href="{root}{pagename}{suffix}">'
+    )
     context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(alternates)
     other = next(code for code in EDITIONS if code != language)
     folder, name = EDITIONS[other]
@@ -145,8 +180,14 @@ def add_other_edition(app: Sphinx, pagename: str, templatename, context, doctree
 
 
 def setup(app: Sphinx) -> dict:
+    # A translated build reads source/_data/<language>/edition.yaml; the
+    # English values are conf.py's own, so there is no English file.
+    app.add_config_value(
+        "kb_edition_options", "source/_data/edition.yaml", "env", types=frozenset({str})
+    )
     # Before the data files' paths are resolved (priority 100), and before
     # the options are read by the builders.
     app.connect("config-inited", apply_edition, priority=50)
     app.connect("html-page-context", add_other_edition)
+    app.add_transform(UniqueIdsAfterTranslation)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

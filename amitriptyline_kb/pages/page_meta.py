@@ -14,7 +14,8 @@ enters the page as a ``meta`` node before Sphinx translates the page, so the
 Spanish edition's catalogue translates it like the page's own text.
 
 robots.txt lets every crawler in and, when sphinx-sitemap is loaded, points
-it to the sitemap, at the address set once in conf.py (``html_baseurl``).
+it to the sitemap of each edition (English at the root, Spanish in es/), at
+the address set once in conf.py (``html_baseurl``).
 """
 
 from pathlib import Path
@@ -23,7 +24,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from amitriptyline_kb.shared import front_matter_end, front_matter_line, is_website
+from amitriptyline_kb.shared import (
+    EDITIONS,
+    front_matter_end,
+    front_matter_line,
+    is_translation,
+    is_website,
+)
 from amitriptyline_kb.warnings import KbWarning, warn
 
 DESCRIPTION = "description"
@@ -79,12 +86,16 @@ def add_description(app: Sphinx, pagename, templatename, context, doctree) -> No
 
 
 def write_robots_txt(app: Sphinx, exception) -> None:
-    if exception or not is_website(app):
+    # One robots.txt, at the root: it names every edition's sitemap.
+    if exception or not is_website(app) or is_translation(app.config):
         return
     text = "User-agent: *\nAllow: /\n"
     if "sphinx_sitemap" in app.extensions and app.config.html_baseurl:
-        sitemap = app.config.html_baseurl.rstrip("/") + "/" + app.config.sitemap_filename
-        text += f"\nSitemap: {sitemap}\n"
+        base = app.config.html_baseurl.rstrip("/") + "/"
+        text += "\n" + "".join(
+            f"Sitemap: {base}{folder}{app.config.sitemap_filename}\n"
+            for folder, _name in EDITIONS.values()
+        )
     (Path(app.outdir) / "robots.txt").write_text(text, encoding="utf-8")
 
 

@@ -16,6 +16,7 @@ The line is part of the doctree, so the HTML and every ePub chapter show it.
 from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -31,9 +32,11 @@ NEXT_REVIEW = "next-review"
 EXAMPLE = {LAST_REVIEWED: "2026-11-24", NEXT_REVIEW: "2027-11-24"}
 
 
-def human_date(day: date) -> str:
-    """24 November 2026: the form readers use, without a leading zero."""
-    return f"{day.day} {day:%B %Y}"
+def human_date(day: date, language: str = "en") -> str:
+    """24 November 2026, or in Spanish 24 de noviembre de 2026: the form
+    readers use, without a leading zero (Babel's month names)."""
+    pattern = "d 'de' MMMM 'de' y" if language == "es" else "d MMMM y"
+    return format_date(day, pattern, locale=language)
 
 
 def _parse(app: Sphinx, docname: str, key: str) -> date | None:
@@ -92,7 +95,10 @@ def add_review_line(app: Sphinx, doctree: nodes.document) -> None:
     wording = reader_text(app.config, "review line")
     line = nodes.paragraph(
         "",
-        wording.strip().format(last=human_date(last), next=human_date(upcoming)),
+        wording.strip().format(
+            last=human_date(last, app.config.language),
+            next=human_date(upcoming, app.config.language),
+        ),
         # Shown on the page, kept out of the search index: every page has one.
         classes=on_every_page("kb-review-dates"),
     )

@@ -24,22 +24,36 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import init as init_locale
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
-from sphinx.util.nodes import extract_messages
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.index_entries import split_index_msg
+from sphinx.util.nodes import extract_messages, traverse_translatable_index
 
 from amitriptyline_kb.pages.reader_text import reader_text, setup_reader_text
-from amitriptyline_kb.shared import is_translation, is_website, keep_per_page, on_every_page, per_page
+from amitriptyline_kb.shared import (
+    is_translation,
+    is_website,
+    keep_per_page,
+    on_every_page,
+    per_page,
+)
 
 logger = logging.getLogger(__name__)
 
 BEHIND = "kb_pages_behind"
+# On the page being read: how many messages it has, and those untranslated.
+MESSAGES = "kb_messages"
 # An element Sphinx marked untranslated (translation_progress_classes), in
 # the written page: its text is English.
 UNTRANSLATED = re.compile(r'<(\w+)([^<>]*?) class="([^"]*\buntranslated\b[^"]*)"')
 
 
 def catalogue(app: Sphinx, docname: str) -> Path:
-    return Path(app.confdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES", f"{docname}.po")
+    return Path(
+        app.confdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES", f"{docname}.po"
+    )
 
 
 def english_page(app: Sphinx, docname: str) -> str:
@@ -51,17 +65,69 @@ def english_page(app: Sphinx, docname: str) -> str:
     return f"{base.rsplit('/', 1)[0]}/{docname}.html"
 
 
+class EnglishMessages(SphinxTransform):
+    """Before Sphinx translates the page: which of its English messages the
+    edition's catalogue has no translation for (none, or only a fuzzy one,
+    which Sphinx leaves out of the compiled catalogue).
+
+    Counted here, from the English text and the catalogue, not from the
+    marks Sphinx leaves on translated nodes: Sphinx counts nothing on a page
+    whose catalogue is empty, marks a picture with a translated description
+    as untranslated, and translates toctree captions elsewhere.
+    """
+
+    # Just before Sphinx's Locale transform (20).
+    default_priority = 19
+
+    def apply(self) -> None:
+        if not is_translation(self.config):
+            return
+        docname = self.env.current_document.docname
+        domain = docname_to_domain(docname, self.config.gettext_compact)
+        dirs = [self.env.srcdir / directory for directory in self.config.locale_dirs]
+        catalog, has_catalog = init_locale(dirs, self.config.language, domain)
+        translations: dict[str, str] = {}
+        while has_catalog and catalog is not None:
+            # The page's catalogue and its fallbacks, as Sphinx merges them.
+            translations = {**getattr(catalog, "_catalog", {}), **translations}
+            catalog = getattr(catalog, "_fallback", None)
+        # The front matter, still a field list at the top of the page here
+        # (docutils makes it the docinfo later); Sphinx does not translate it.
+        front_matter = next(
+            (child for child in self.document.children if isinstance(child, nodes.field_list)),
+            None,
+        )
+        messages = [
+            message
+            for node, message in extract_messages(self.document)
+            if front_matter is None or front_matter not in _ancestors(node)
+        ]
+        if "index" in self.config.gettext_additional_targets:
+            messages += [
+                part
+                for _node, entries in traverse_translatable_index(self.document)
+                for entry_type, value, *_rest in entries
+                for part in split_index_msg(entry_type, value)
+            ]
+        self.document[MESSAGES] = (
+            len(messages),
+            [message for message in messages if not str(translations.get(message, "")).strip()],
+        )
+
+
 def add_notice(app: Sphinx, doctree: nodes.document) -> None:
     if not is_translation(app.config):
         return
-    # Counted here, not read from Sphinx's translation_progress, which counts
-    # nothing on a page whose catalogue has no translation at all.
-    messages = [node for node, _message in extract_messages(doctree)]
-    total, done = len(messages), sum(1 for node in messages if node.get("translated"))
-    if done >= total:
+    # Sphinx marks translated meta nodes, and the HTML writer would write the
+    # mark into the page's head as an attribute no HTML has.
+    for meta in doctree.findall(nodes.meta):
+        meta.attributes.pop("translated", None)
+        meta["classes"] = []
+    total, untranslated = doctree.attributes.pop(MESSAGES, (0, []))
+    if not untranslated:
         return
     docname = app.env.current_document.docname
-    per_page(app.env, BEHIND)[docname] = (done, total)
+    per_page(app.env, BEHIND)[docname] = (total - len(untranslated), total, untranslated)
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return
@@ -73,6 +139,12 @@ def add_notice(app: Sphinx, doctree: nodes.document) -> None:
     section.insert(1, notice)
 
 
+def _ancestors(node: nodes.Node):
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 def mark_english(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if is_translation(app.config) and "body" in context:
         context["body"] = UNTRANSLATED.sub(r'<\1\2 lang="en" class="\3"', context["body"])
@@ -82,21 +154,29 @@ def report(app: Sphinx, exception: Exception | None) -> None:
     behind = per_page(app.env, BEHIND)
     if exception is not None or not is_translation(app.config) or not behind:
         return
-    logger.info("%d pages of the '%s' edition are behind their English pages:", len(behind), app.config.language)
-    for docname, (done, total) in sorted(behind.items()):
+    logger.info(
+        "%d pages of the '%s' edition are behind their English pages:",
+        len(behind),
+        app.config.language,
+    )
+    for docname, (done, total, untranslated) in sorted(behind.items()):
         path = catalogue(app, docname)
         logger.info("  %s: %d of %d messages translated (%s)", docname, done, total, path)
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as file:
-            for message in read_po(file):
-                if message.id and message.fuzzy:
-                    logger.info("    %s:%d: fuzzy: %s", path, message.lineno, str(message.id)[:60])
+        fuzzy = {}
+        if path.exists():
+            with path.open(encoding="utf-8") as file:
+                fuzzy = {str(m.id): m.lineno for m in read_po(file) if m.id and m.fuzzy}
+        for message in untranslated:
+            if message in fuzzy:
+                logger.info("    %s:%d: fuzzy: %s", path, fuzzy[message], message[:60])
+            else:
+                logger.info("    not in %s: %s (run make translations)", path.name, message[:60])
 
 
 def setup(app: Sphinx) -> dict:
     setup_reader_text(app)
     keep_per_page(app, BEHIND)
+    app.add_transform(EnglishMessages)
     # Before "Get help now" (urgent_help, 500), which then stays first.
     app.connect("doctree-read", add_notice, priority=400)
     app.connect("html-page-context", mark_english)

@@ -133,6 +133,10 @@ class UrgentHelp(SphinxDirective):
             action = nodes.container(classes=["kb-urgent-action"])
             lines = StringList(text["action"].splitlines(), source=self.config.kb_urgent_help)
             self.state.nested_parse(lines, 0, action)
+            # Translated in the edition's copy of the data file, not in each
+            # page's catalogue: one translation for every callout of a tier.
+            for node in action.findall(nodes.TextElement):
+                node["translatable"] = False
             callout += action
         return [callout]
 

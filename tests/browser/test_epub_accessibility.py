@@ -21,17 +21,19 @@ from helpers import EPUB_ACCESSIBILITY_METADATA, require, require_chromium
 ACE = ROOT / "node_modules" / ".bin" / "ace-cli"
 
 
-@pytest.fixture(scope="module")
-def ace_report(site, tmp_path_factory) -> dict:
+# Both editions' books: the English one and the Spanish one.
+@pytest.fixture(scope="module", params=["en", "es"])
+def ace_report(request, site, tmp_path_factory) -> dict:
     require(ACE.exists(), "Ace by DAISY is missing (PUPPETEER_SKIP_DOWNLOAD=1 npm ci)")
     require_chromium()
     outdir = tmp_path_factory.mktemp("ace")
+    book = site.epub_file if request.param == "en" else site.es_epub_file
     env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM)}
     if os.geteuid() == 0:
         # Chromium refuses to start sandboxed as root; Debian's wrapper reads this.
         env["CHROMIUM_FLAGS"] = "--no-sandbox"
     result = subprocess.run(
-        [str(ACE), "--silent", "--force", "--outdir", str(outdir), str(site.epub_file)],
+        [str(ACE), "--silent", "--force", "--outdir", str(outdir), str(book)],
         capture_output=True,
         text=True,
         env=env,

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from amitriptyline_kb.tools.site import ROOT, sphinx_flags
-from helpers import EPUB_NAME, data
+from helpers import EPUB_NAME, EPUB_NAME_ES, data
 
 EXPECT = data("hosting.yaml")
 FILES = [
@@ -83,7 +83,17 @@ def test_read_the_docs_builds_source_with_the_makefile_options():
     assert builds, "no sphinx build in .readthedocs.yaml"
     for command in builds:
         # -c .: the configuration at the root, the pages in source/, as in the Makefile.
-        assert command.startswith(f"python -m sphinx {flags} -c . -b "), command
+        assert re.match(
+            rf"python -m sphinx {re.escape(flags)} -c \. (-D language=es )?-b ", command
+        ), command
         assert re.search(r" source (\S+)$", command), f"does not build source/: {command}"
     assert f"cp _build/epub/{EPUB_NAME} $READTHEDOCS_OUTPUT/html/" in jobs["html"]
     assert f"cp _build/epub/{EPUB_NAME} $READTHEDOCS_OUTPUT/epub/" in jobs["epub"]
+
+
+def test_read_the_docs_builds_the_spanish_edition_into_es_of_the_same_site():
+    html = _yaml(".readthedocs.yaml")["build"]["jobs"]["build"]["html"]
+    spanish = [command for command in html if "-D language=es" in command]
+    assert any(command.endswith(" source $READTHEDOCS_OUTPUT/html/es") for command in spanish), html
+    assert any(" -b epub " in command for command in spanish), html
+    assert f"cp _build/epub-es/{EPUB_NAME_ES} $READTHEDOCS_OUTPUT/html/es/" in html
