@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from babel.messages.pofile import read_po
 from docutils import nodes
@@ -87,10 +88,11 @@ class EnglishMessages(SphinxTransform):
         dirs = [self.env.srcdir / directory for directory in self.config.locale_dirs]
         catalog, has_catalog = init_locale(dirs, self.config.language, domain)
         translations: dict[str, str] = {}
-        while has_catalog and catalog is not None:
+        current: Any = catalog if has_catalog else None
+        while current is not None:
             # The page's catalogue and its fallbacks, as Sphinx merges them.
-            translations = {**getattr(catalog, "_catalog", {}), **translations}
-            catalog = getattr(catalog, "_fallback", None)
+            translations = {**getattr(current, "_catalog", {}), **translations}
+            current = getattr(current, "_fallback", None)
         # The front matter, still a field list at the top of the page here
         # (docutils makes it the docinfo later); Sphinx does not translate it.
         front_matter = next(
