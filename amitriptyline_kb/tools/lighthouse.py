@@ -1,4 +1,4 @@
-"""Lighthouse scores of every reader page; exit 1 unless all four are 100.
+"""Lighthouse scores of every reader page of both editions; exit 1 unless all four are 100.
 
 Usage: python -m amitriptyline_kb.tools.lighthouse _build/html   (run by `make audit`)
 
@@ -22,12 +22,14 @@ import sys
 from pathlib import Path
 
 from amitriptyline_kb.tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from amitriptyline_kb.shared import EDITIONS
 from amitriptyline_kb.tools.site import ROOT, reader_docnames, serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGET = 100
 RUNS_ON_A_DROP = 3
+EDITION_FOLDERS = [folder for folder, _name in EDITIONS.values()]
 
 
 def lighthouse(url: str) -> dict:
@@ -75,7 +77,8 @@ def lost_points(report: dict, category: str) -> list[str]:
 def main(html_dir: Path) -> int:
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `npm ci` (make audit does)")
-    pages = [f"{docname}.html" for docname in reader_docnames()]
+    # Both editions: the English site, and the Spanish one in es/ of it.
+    pages = [f"{folder}{docname}.html" for folder in EDITION_FOLDERS for docname in reader_docnames()]
     width = max(len(page) for page in pages)
     header = f"{'page':<{width}}  " + "  ".join(f"{name:>14}" for name in CATEGORIES)
     print(header)

@@ -8,7 +8,8 @@ PNG per view, size and colour scheme, named like ``tabs-phone-dark.png``.
 The views: the landing page; a topic page; the page with the
 largest tab set, at the set; a safety page at its first safety note, after
 urgent-help callouts; search results; the index A to Z; the 404 page;
-and a page with an open glossary preview. Each is found in the built site by
+and a page with an open glossary preview; and in the Spanish edition, the
+landing page, the largest tab set, a safety page and a search. Each is found in the built site by
 what it holds, so a renamed page still has its picture.
 """
 
@@ -28,6 +29,7 @@ COLOR_SCHEMES = ["light", "dark"]
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 # A question a reader would ask, as the browser tests' search-results page does.
 SEARCH_QUERY = "does amitriptyline repair nerves"
+SPANISH_QUERY = "la amitriptilina repara los nervios"
 # An address the site does not have: the host serves its 404 page.
 MISSING_ADDRESS = "no/such/page.html"
 TAB_SET = 'class="sd-tab-set'
@@ -109,7 +111,7 @@ def open_preview(page, touch: bool) -> None:
 def views(html_dir: Path) -> dict[str, tuple[str, Callable[[Any, bool], None] | None]]:
     """Each view's name, address under the site and what to do before the picture."""
     tabs_page, tabs = largest_tab_set(html_dir)
-    return {
+    planned: dict[str, tuple[str, Callable[[Any, bool], None] | None]] = {
         "landing": ("index.html", None),
         "topic": (first_topic_page(), None),
         "tabs": (tabs_page, scroll_to(f".sd-tab-set:has(> label:nth-of-type({tabs}))")),
@@ -123,6 +125,24 @@ def views(html_dir: Path) -> dict[str, tuple[str, Callable[[Any, bool], None] | 
         "not-found": (MISSING_ADDRESS, None),
         "glossary-preview": (first_page_with(html_dir, 'class="kb-term'), open_preview),
     }
+    # The Spanish edition, where its words are longest: tab labels, safety
+    # callouts, the landing page's title, and a Spanish search.
+    spanish = html_dir / "es"
+    if spanish.is_dir():
+        es_tabs_page, es_tabs = largest_tab_set(spanish)
+        planned |= {
+            "es-landing": ("es/index.html", None),
+            "es-tabs": (
+                f"es/{es_tabs_page}",
+                scroll_to(f".sd-tab-set:has(> label:nth-of-type({es_tabs}))"),
+            ),
+            "es-safety": (
+                f"es/{first_page_with(spanish, URGENT_CALLOUT, SAFETY_NOTE)}",
+                scroll_to(".admonition.important", edge="end"),
+            ),
+            "es-search-results": (f"es/search.html?q={SPANISH_QUERY.replace(' ', '+')}", show_results),
+        }
+    return planned
 
 
 def take_screenshots(browser, base_url: str, html_dir: Path, out_dir: Path) -> list[Path]:

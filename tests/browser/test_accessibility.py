@@ -2,7 +2,8 @@
 
 axe-core (bundled by axe-playwright-python) checks each reader page and the
 pages readers land on otherwise (data/browser.yaml: glossary, index, search
-results, 404), in light and dark colour schemes, at desktop and phone sizes.
+results, 404), in both editions, in light and dark colour schemes, at
+desktop and phone sizes.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ FOCUS_INDICATOR_JS = """
 def test_axe_finds_no_violation_on_any_page(served_site, new_page, reader_pages, scheme, size):
     page = new_page(viewport=BROWSER["viewports"][size], color_scheme=scheme)
     paths = [f"{name}.html" for name in reader_pages] + list(BROWSER["other_pages"].values())
+    # The Spanish edition's pages, and its own index, search and 404 pages.
+    paths += [f"es/{name}.html" for name in reader_pages] + list(BROWSER["spanish_other_pages"].values())
     found = {}
     for path in paths:
         open_page(page, served_site, path)

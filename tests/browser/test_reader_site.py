@@ -260,6 +260,11 @@ SCREENSHOT_VIEWS = {
     "genindex",
     "not-found",
     "glossary-preview",
+    # The Spanish edition.
+    "es-landing",
+    "es-tabs",
+    "es-safety",
+    "es-search-results",
 }
 
 
@@ -275,7 +280,7 @@ def test_make_screenshots_saves_each_view_at_each_size_in_each_scheme(
         for size in BROWSER["viewports"]
         for scheme in BROWSER["color_schemes"]
     }
-    assert len(saved) == len(expected) == 32
+    assert len(saved) == len(expected) == 48
     assert {path.name for path in saved} == expected
     for path in saved:
         size = next(name for name in BROWSER["viewports"] if f"-{name}-" in path.name)
