@@ -52,9 +52,6 @@ gettext_compact = False
 # Index entries are words readers search for: the Spanish catalogues
 # translate them too (a page's keywords are index entries).
 gettext_additional_targets = ["index"]
-# Text a translated page still shows in English gets the class
-# "untranslated", and so lang="en" (amitriptyline_kb/pages/translation_notice.py).
-translation_progress_classes = "untranslated"
 
 # -- General -----------------------------------------------------------------
 

@@ -46,9 +46,10 @@ logger = logging.getLogger(__name__)
 BEHIND = "kb_pages_behind"
 # On the page being read: how many messages it has, and those untranslated.
 MESSAGES = "kb_messages"
-# An element Sphinx marked untranslated (translation_progress_classes), in
-# the written page: its text is English.
-UNTRANSLATED = re.compile(r'<(\w+)([^<>]*?) class="([^"]*\buntranslated\b[^"]*)"')
+# The class of a node the catalogue does not translate, and the element
+# with it in the written page: its text is English.
+ENGLISH = "kb-english"
+UNTRANSLATED = re.compile(r'<(\w+)([^<>]*?) class="([^"]*\bkb-english\b[^"]*)"')
 
 
 def catalogue(app: Sphinx, docname: str) -> Path:
@@ -111,10 +112,16 @@ class EnglishMessages(SphinxTransform):
                 for entry_type, value, *_rest in entries
                 for part in split_index_msg(entry_type, value)
             ]
-        self.document[MESSAGES] = (
-            len(messages),
-            [message for message in messages if not str(translations.get(message, "")).strip()],
-        )
+        untranslated = [
+            message for message in messages if not str(translations.get(message, "")).strip()
+        ]
+        self.document[MESSAGES] = (len(messages), untranslated)
+        # The nodes Sphinx will leave in English: they are read as English.
+        # (Sphinx's own "untranslated" class also marks every picture whose
+        # description it did translate.)
+        for node, message in extract_messages(self.document):
+            if message in untranslated and not isinstance(node, nodes.image):
+                node["classes"].append(ENGLISH)
 
 
 def add_notice(app: Sphinx, doctree: nodes.document) -> None:

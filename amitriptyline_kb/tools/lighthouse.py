@@ -78,7 +78,9 @@ def main(html_dir: Path) -> int:
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `npm ci` (make audit does)")
     # Both editions: the English site, and the Spanish one in es/ of it.
-    pages = [f"{folder}{docname}.html" for folder in EDITION_FOLDERS for docname in reader_docnames()]
+    pages = [
+        f"{folder}{docname}.html" for folder in EDITION_FOLDERS for docname in reader_docnames()
+    ]
     width = max(len(page) for page in pages)
     header = f"{'page':<{width}}  " + "  ".join(f"{name:>14}" for name in CATEGORIES)
     print(header)

@@ -140,7 +140,10 @@ def views(html_dir: Path) -> dict[str, tuple[str, Callable[[Any, bool], None] | 
                 f"es/{first_page_with(spanish, URGENT_CALLOUT, SAFETY_NOTE)}",
                 scroll_to(".admonition.important", edge="end"),
             ),
-            "es-search-results": (f"es/search.html?q={SPANISH_QUERY.replace(' ', '+')}", show_results),
+            "es-search-results": (
+                f"es/search.html?q={SPANISH_QUERY.replace(' ', '+')}",
+                show_results,
+            ),
         }
     return planned
 

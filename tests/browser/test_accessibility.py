@@ -41,7 +41,9 @@ def test_axe_finds_no_violation_on_any_page(served_site, new_page, reader_pages,
     page = new_page(viewport=BROWSER["viewports"][size], color_scheme=scheme)
     paths = [f"{name}.html" for name in reader_pages] + list(BROWSER["other_pages"].values())
     # The Spanish edition's pages, and its own index, search and 404 pages.
-    paths += [f"es/{name}.html" for name in reader_pages] + list(BROWSER["spanish_other_pages"].values())
+    paths += [f"es/{name}.html" for name in reader_pages] + list(
+        BROWSER["spanish_other_pages"].values()
+    )
     found = {}
     for path in paths:
         open_page(page, served_site, path)

@@ -27,6 +27,10 @@ def test_every_page_loads_only_from_the_site_and_sets_no_cookie(
 ):
     page = new_page()
     paths = [f"{name}.html" for name in reader_pages] + list(BROWSER["other_pages"].values())
+    # And the Spanish edition's.
+    paths += [f"es/{name}.html" for name in reader_pages] + list(
+        BROWSER["spanish_other_pages"].values()
+    )
     for path in paths:
         page.goto(served_site + path, wait_until="networkidle")
         assert page.requests.urls, f"{path}: no request was recorded"

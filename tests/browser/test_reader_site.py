@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from amitriptyline_kb.tools.chromium import PHONE, open_page
 from amitriptyline_kb.tools.site import configuration
-from helpers import BROWSER, pages_with, sitemap_addresses, squash
+from helpers import BROWSER, pages_with, sitemap_addresses, source_data, squash
 
 SITE_URL = configuration()["SITE_URL"]
 NOT_FOUND_PAGES = [
@@ -52,7 +52,7 @@ def test_a_missing_address_gets_a_helpful_404_page_that_works_at_any_depth(
     failed = _failed_responses(page)
     response = open_page(page, served_site, path)
     assert response.status == 404
-    title = configuration()["notfound_context"]["title"]
+    title = source_data("page-text.yaml")["not found"]["title"]
     assert page.locator("article h1").inner_text().strip() == title
     assert not failed, f"the 404 page at {path} could not load: {failed}"
     # Its links lead to real pages, and its search box searches the site.

@@ -46,15 +46,14 @@ def test_every_spanish_query_finds_its_page_among_the_first_results(rankings):
     assert not missed, "\n".join(missed)
 
 
-def test_at_least_nine_of_ten_spanish_queries_find_their_page_first(rankings):
-    first = [item for item in QUERIES if rankings[item["query"]][:1] == [item["page"]]]
-    assert len(first) >= 0.9 * len(QUERIES), (
-        f"{len(first)} of {len(QUERIES)} first; missed: "
-        + "; ".join(
-            f"{item['query']!r} -> {rankings[item['query']][:3]}"
-            for item in QUERIES
-            if item not in first
-        )
+def test_at_least_nine_of_ten_held_out_spanish_queries_find_their_page_first(rankings):
+    """The English search's rule (browser/test_search.py): the queries written
+    before the synonyms were, as a reader would type them."""
+    held_out = [item for item in QUERIES if item.get("held out")]
+    assert len(held_out) >= 10
+    missed = [item for item in held_out if rankings[item["query"]][:1] != [item["page"]]]
+    assert len(held_out) - len(missed) >= EXPECT["held out first share"] * len(held_out), "; ".join(
+        f"{item['query']!r} -> {rankings[item['query']][:3]}" for item in missed
     )
 
 

@@ -10,6 +10,7 @@ changed, and a page behind its English page shows a notice
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -151,3 +152,28 @@ def test_the_spanish_search_queries_name_real_pages(reader_pages):
     assert len(queries) >= expect["min_queries"]
     assert not [q["query"] for q in queries if q["page"] not in reader_pages]
     assert len({q["query"] for q in queries}) == len(queries), "a query is listed twice"
+
+
+def _js_catalogue(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(
+        text[text.index("addTranslations(") + len("addTranslations(") : text.rindex(")")]
+    )
+
+
+def test_the_search_pages_spanish_words_keep_every_entry_of_sphinxs_and_none_is_empty():
+    """locales/es/LC_MESSAGES/sphinx.js replaces Sphinx's own Spanish catalogue
+    of the search page's words; after a Sphinx upgrade it must hold every new one."""
+    import sphinx
+
+    ours = _js_catalogue(CATALOGUES / "sphinx.js")["messages"]
+    sphinxs = _js_catalogue(
+        Path(sphinx.__file__).parent / "locale" / "es" / "LC_MESSAGES" / "sphinx.js"
+    )
+    assert set(sphinxs["messages"]) <= set(ours)
+    empty = [
+        key
+        for key, value in ours.items()
+        if not value or (isinstance(value, list) and not all(value))
+    ]
+    assert not empty

@@ -14,7 +14,6 @@ exclude_patterns = ["_build", "_data", "locales"]
 language = "es"
 locale_dirs = [str(Path(__file__).parent / "locales")]
 gettext_compact = False
-translation_progress_classes = "untranslated"
 html_baseurl = "https://example.org/kb/"
 # The site's reader text, in its Spanish copy (the notice's words).
 kb_reader_text = str(SOURCE / "_data" / "page-text.yaml")
