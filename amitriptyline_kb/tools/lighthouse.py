@@ -21,8 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from amitriptyline_kb.tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from amitriptyline_kb.shared import EDITIONS
+from amitriptyline_kb.tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from amitriptyline_kb.tools.site import ROOT, reader_docnames, serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
