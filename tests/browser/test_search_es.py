@@ -57,9 +57,7 @@ def test_at_least_nine_of_ten_held_out_spanish_queries_find_their_page_first(ran
     )
 
 
-@pytest.mark.parametrize(
-    "query", ["tomé demasiadas pastillas", "pensamientos suicidas", "sobredosis de amitriptilina"]
-)
+@pytest.mark.parametrize("query", EXPECT["urgent"])
 def test_a_spanish_query_about_an_overdose_or_self_harm_shows_the_emergency_box(
     spanish_site, new_page, query
 ):
@@ -84,3 +82,17 @@ def test_a_topic_the_spanish_edition_does_not_cover_gets_one_honest_spanish_sent
     summary = page.locator(SEARCH_SUMMARY).inner_text()
     assert "Este sitio no tiene una respuesta sobre" in summary, summary
     assert "farmac" in summary, summary
+
+
+@pytest.mark.parametrize("query", EXPECT["not urgent"])
+def test_an_everyday_spanish_query_shows_no_emergency_box(spanish_site, new_page, query):
+    page = new_page()
+    search(page, spanish_site, query)
+    assert not page.locator("#kb-search-urgent").is_visible(), f"{query!r} showed the emergency box"
+
+
+@pytest.mark.parametrize("query", EXPECT["not covered"])
+def test_each_topic_the_edition_does_not_cover_lists_no_page(spanish_site, new_page, query):
+    page = new_page()
+    assert search(page, spanish_site, query) == [], f"{query!r} listed pages"
+    assert "Este sitio no tiene una respuesta sobre" in page.locator(SEARCH_SUMMARY).inner_text()
