@@ -131,6 +131,21 @@ SOURCE_LANGUAGE = "en"
 EDITIONS = {"en": ("", "English"), "es": ("es/", "Español")}
 
 
+def edition_root(address: str, language: str) -> str:
+    """The English site's address (ending in "/"), from ``address``, the
+    address of ``language``'s edition (its folder of the English site)."""
+    address = address.rstrip("/") + "/"
+    folder = EDITIONS.get(language, ("", ""))[0]
+    return address.removesuffix(folder) if folder else address
+
+
+def ancestors(node: nodes.Node):
+    """``node``, its parent, its parent's parent, up to the document."""
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 def is_translation(config: Config) -> bool:
     return (config.language or SOURCE_LANGUAGE) != SOURCE_LANGUAGE
 

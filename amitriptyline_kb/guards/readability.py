@@ -38,7 +38,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from amitriptyline_kb.shared import is_on_every_page, is_translation
+from amitriptyline_kb.shared import ancestors, is_on_every_page, is_translation
 from amitriptyline_kb.warnings import KbWarning, warn
 
 
@@ -122,23 +122,18 @@ def word_count(text: str) -> int:
     return _textstat().lexicon_count(text)
 
 
-def _hardest_paragraph(doctree: nodes.document, score=reading_grade) -> tuple[float, int | None]:
+def _hardest_paragraph(
+    doctree: nodes.document, score=reading_grade, hardest=max
+) -> tuple[float, int | None]:
     """The score and line of the paragraph that is hardest to read: the highest
-    grade, or (with ``reading_ease_es``) the lowest ease."""
-    sign = -1 if score is reading_ease_es else 1
+    grade, or (``score=reading_ease_es, hardest=min``) the lowest ease."""
     graded = [
         (score(text), paragraph.line)
         for paragraph in doctree.findall(nodes.paragraph)
-        if all(_is_read(ancestor) for ancestor in _ancestors(paragraph))
+        if all(_is_read(ancestor) for ancestor in ancestors(paragraph))
         and word_count(text := page_text(paragraph)) >= MIN_PARAGRAPH_WORDS
     ]
-    return max(graded, key=lambda graded_paragraph: sign * graded_paragraph[0], default=(0.0, None))
-
-
-def _ancestors(node: nodes.Node):
-    while node is not None:
-        yield node
-        node = node.parent
+    return hardest(graded, key=lambda graded_paragraph: graded_paragraph[0], default=(0.0, None))
 
 
 def check_reading_grade(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -178,7 +173,7 @@ def check_spanish_reading_ease(
     limit = app.config.kb_min_reading_ease_es
     if ease >= limit:
         return
-    hardest, line = _hardest_paragraph(doctree, reading_ease_es)
+    hardest, line = _hardest_paragraph(doctree, reading_ease_es, min)
     where = f", starting with the paragraph on line {line} (ease {hardest:.1f})" if line else ""
     warn(
         KbWarning.READABILITY,

@@ -41,6 +41,7 @@ from amitriptyline_kb.shared import (
     EDITIONS,
     SOURCE_LANGUAGE,
     data_file_for_language,
+    edition_root,
     is_translation,
     is_website,
 )
@@ -139,13 +140,6 @@ class UniqueIdsAfterTranslation(SphinxTransform):
                     seen.update(node["ids"])
 
 
-def _site_root(app: Sphinx) -> str:
-    """The English site's address, from either edition's build."""
-    base = app.config.html_baseurl.rstrip("/") + "/"
-    folder = EDITIONS.get(app.config.language, ("", ""))[0]
-    return base[: -len(folder)] if folder and base.endswith(folder) else base
-
-
 def add_other_edition(app: Sphinx, pagename: str, templatename, context, doctree) -> None:
     """The switcher's link and the ``hreflang`` links of the page's head."""
     if not is_website(app):
@@ -153,7 +147,7 @@ def add_other_edition(app: Sphinx, pagename: str, templatename, context, doctree
     language = app.config.language or SOURCE_LANGUAGE
     # The website's builder (is_website): its pages end in ".html".
     suffix = app.builder.out_suffix  # type: ignore[attr-defined]
-    root = _site_root(app)
+    root = edition_root(app.config.html_baseurl, language)
     alternates = [
         f'<link rel="alternate" hreflang="{code}" href="{root}{folder}{pagename}{suffix}">'
         for code, (folder, _name) in EDITIONS.items()
@@ -167,15 +161,13 @@ def add_other_edition(app: Sphinx, pagename: str, templatename, context, doctree
     if pagename == "404":
         # Served for a missing address at any depth: the other edition's home,
         # by its absolute path.
-        prefix = app.config.notfound_urls_prefix
-        own = EDITIONS[language][0]
-        home = (prefix[: -len(own)] if own and prefix.endswith(own) else prefix) + folder
+        home = edition_root(app.config.notfound_urls_prefix, language) + folder
         uri = f"{home}index{suffix}"
     else:
-        # Relative, so that it works from disk too.
-        up = "../" * pagename.count("/")
-        here = EDITIONS[language][0]
-        uri = f"{up}{'../' * here.count('/')}{folder}{pagename}{suffix}"
+        # Relative, so that it works from disk too: up to this edition's
+        # root, up out of its folder, and into the other's.
+        up = "../" * (pagename.count("/") + EDITIONS[language][0].count("/"))
+        uri = f"{up}{folder}{pagename}{suffix}"
     context["kb_other_edition"] = {"code": other, "name": name, "uri": uri}
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from babel.messages.pofile import read_po
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
@@ -34,6 +35,8 @@ from sphinx.util.nodes import extract_messages, traverse_translatable_index
 
 from amitriptyline_kb.pages.reader_text import reader_text, setup_reader_text
 from amitriptyline_kb.shared import (
+    ancestors,
+    edition_root,
     is_translation,
     is_website,
     keep_per_page,
@@ -63,8 +66,7 @@ def english_page(app: Sphinx, docname: str) -> str:
     if is_website(app):
         # The edition is a folder of the English site: relative, so it works from disk.
         return "../" * (docname.count("/") + 1) + f"{docname}.html"
-    base = app.config.html_baseurl.rstrip("/")
-    return f"{base.rsplit('/', 1)[0]}/{docname}.html"
+    return f"{edition_root(app.config.html_baseurl, app.config.language)}{docname}.html"
 
 
 class EnglishMessages(SphinxTransform):
@@ -101,26 +103,28 @@ class EnglishMessages(SphinxTransform):
             None,
         )
         messages = [
-            message
+            (node, message)
             for node, message in extract_messages(self.document)
-            if front_matter is None or front_matter not in _ancestors(node)
+            if front_matter is None or front_matter not in ancestors(node)
         ]
         if "index" in self.config.gettext_additional_targets:
             messages += [
-                part
-                for _node, entries in traverse_translatable_index(self.document)
+                (node, part)
+                for node, entries in traverse_translatable_index(self.document)
                 for entry_type, value, *_rest in entries
                 for part in split_index_msg(entry_type, value)
             ]
         untranslated = [
-            message for message in messages if not str(translations.get(message, "")).strip()
+            (node, message)
+            for node, message in messages
+            if not str(translations.get(message, "")).strip()
         ]
-        self.document[MESSAGES] = (len(messages), untranslated)
-        # The nodes Sphinx will leave in English: they are read as English.
-        # (Sphinx's own "untranslated" class also marks every picture whose
-        # description it did translate.)
-        for node, message in extract_messages(self.document):
-            if message in untranslated and not isinstance(node, nodes.image):
+        self.document[MESSAGES] = (len(messages), [message for _node, message in untranslated])
+        # The nodes Sphinx will leave in English are read as English: not the
+        # index's (not shown), nor a picture (Sphinx's own "untranslated" class
+        # marks every picture whose description it did translate).
+        for node, _message in untranslated:
+            if not isinstance(node, (nodes.image, addnodes.index)):
                 node["classes"].append(ENGLISH)
 
 
@@ -146,12 +150,6 @@ def add_notice(app: Sphinx, doctree: nodes.document) -> None:
     paragraph += nodes.reference("", link, refuri=english_page(app, docname))
     notice = nodes.container("", paragraph, classes=on_every_page("kb-translation-notice"))
     section.insert(1, notice)
-
-
-def _ancestors(node: nodes.Node):
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def mark_english(app: Sphinx, pagename, templatename, context, doctree) -> None:

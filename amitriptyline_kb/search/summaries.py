@@ -45,7 +45,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from amitriptyline_kb.shared import ON_EVERY_PAGE, is_website
+from amitriptyline_kb.shared import ON_EVERY_PAGE, ancestors, is_website
 from amitriptyline_kb.warnings import KbWarning, warn
 
 SEARCH_PAGE = "search"
@@ -116,11 +116,7 @@ def _words(pieces: Iterator[str], limit: int) -> str:
 
 
 def _contains(ancestor: nodes.Node, node: nodes.Node) -> bool:
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.parent
-    return False
+    return any(parent is ancestor for parent in ancestors(node))
 
 
 def _section_of(node: nodes.Node) -> nodes.section | None:

@@ -108,18 +108,28 @@ def open_preview(page, touch: bool) -> None:
     page.locator("#" + link.get_attribute("aria-describedby")).wait_for(state="visible")
 
 
-def views(html_dir: Path) -> dict[str, tuple[str, Callable[[Any, bool], None] | None]]:
+View = tuple[str, Callable[[Any, bool], None] | None]
+
+
+def tabs_view(site_dir: Path, folder: str = "") -> View:
+    """The page of ``folder`` (an edition's, "es/") with the largest tab set, at the set."""
+    page, tabs = largest_tab_set(site_dir)
+    return f"{folder}{page}", scroll_to(f".sd-tab-set:has(> label:nth-of-type({tabs}))")
+
+
+def safety_view(site_dir: Path, folder: str = "") -> View:
+    """A safety note at the bottom of the window, urgent-help callouts above it."""
+    page = first_page_with(site_dir, URGENT_CALLOUT, SAFETY_NOTE)
+    return f"{folder}{page}", scroll_to(".admonition.important", edge="end")
+
+
+def views(html_dir: Path) -> dict[str, View]:
     """Each view's name, address under the site and what to do before the picture."""
-    tabs_page, tabs = largest_tab_set(html_dir)
-    planned: dict[str, tuple[str, Callable[[Any, bool], None] | None]] = {
+    planned: dict[str, View] = {
         "landing": ("index.html", None),
         "topic": (first_topic_page(), None),
-        "tabs": (tabs_page, scroll_to(f".sd-tab-set:has(> label:nth-of-type({tabs}))")),
-        # The safety note at the bottom of the window, the callouts above it.
-        "safety": (
-            first_page_with(html_dir, URGENT_CALLOUT, SAFETY_NOTE),
-            scroll_to(".admonition.important", edge="end"),
-        ),
+        "tabs": tabs_view(html_dir),
+        "safety": safety_view(html_dir),
         "search-results": (f"search.html?q={SEARCH_QUERY.replace(' ', '+')}", show_results),
         "genindex": ("genindex.html", None),
         "not-found": (MISSING_ADDRESS, None),
@@ -129,17 +139,10 @@ def views(html_dir: Path) -> dict[str, tuple[str, Callable[[Any, bool], None] | 
     # callouts, the landing page's title, and a Spanish search.
     spanish = html_dir / "es"
     if spanish.is_dir():
-        es_tabs_page, es_tabs = largest_tab_set(spanish)
         planned |= {
             "es-landing": ("es/index.html", None),
-            "es-tabs": (
-                f"es/{es_tabs_page}",
-                scroll_to(f".sd-tab-set:has(> label:nth-of-type({es_tabs}))"),
-            ),
-            "es-safety": (
-                f"es/{first_page_with(spanish, URGENT_CALLOUT, SAFETY_NOTE)}",
-                scroll_to(".admonition.important", edge="end"),
-            ),
+            "es-tabs": tabs_view(spanish, "es/"),
+            "es-safety": safety_view(spanish, "es/"),
             "es-search-results": (
                 f"es/search.html?q={SPANISH_QUERY.replace(' ', '+')}",
                 show_results,

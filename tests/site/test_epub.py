@@ -33,8 +33,10 @@ def epubcheck(java) -> Callable[[Path], list[str]]:
     return _problems
 
 
-def test_epubcheck_reports_no_fatal_error_no_error_no_warning(site, epubcheck):
-    problems = epubcheck(site.epub_file)
+# Both editions' books: the English one and the Spanish one.
+@pytest.mark.parametrize("edition", ["en", "es"])
+def test_epubcheck_reports_no_fatal_error_no_error_no_warning(site, epubcheck, edition):
+    problems = epubcheck(site.epub_file if edition == "en" else site.es_epub_file)
     assert not problems, "EPUBCheck found problems:\n" + "\n".join(problems)
 
 
